@@ -1,0 +1,64 @@
+"""Assemble the deployable site: one HTML tree per language and a landing page.
+
+Usage: python conf/assemble_site.py HTML_DIR SITE_DIR LANG [LANG ...]
+
+Only what a reader's browser needs is copied: no doctrees, no build info, no
+executed-notebook folders (myst-nb writes those beside, not inside, HTML_DIR).
+"""
+
+import shutil
+import sys
+from pathlib import Path
+
+LANDING_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>torch.nn.LSTM: output, h_n, c_n</title>
+<script>
+  // Send the reader to the edition in their browser's language.
+  (function () {{
+    var wanted = (navigator.languages || [navigator.language || ""]).join(",").toLowerCase();
+    var target = /(^|,)zh/.test(wanted) ? "{zh}" : "{en}";
+    window.location.replace(target + "/index.html" + window.location.hash);
+  }})();
+</script>
+</head>
+<body>
+<h1>torch.nn.LSTM: output, h_n, c_n</h1>
+<ul>
+{links}
+</ul>
+</body>
+</html>
+"""
+LABELS = {"en": "English", "zh_CN": "简体中文"}
+SKIP = shutil.ignore_patterns(".buildinfo", ".buildinfo.bak", "_sources", ".doctrees")
+
+
+def landing_page(languages: list[str]) -> str:
+    links = "\n".join(
+        f'<li><a href="{lang}/index.html" hreflang="{lang.replace("_", "-")}" '
+        f'lang="{lang.replace("_", "-")}">{LABELS.get(lang, lang)}</a></li>'
+        for lang in languages
+    )
+    zh = next((lang for lang in languages if lang.startswith("zh")), languages[0])
+    return LANDING_PAGE.format(links=links, zh=zh, en=languages[0])
+
+
+def assemble(html_dir: Path, site_dir: Path, languages: list[str]) -> None:
+    missing = [lang for lang in languages if not (html_dir / lang / "index.html").is_file()]
+    if missing:
+        raise SystemExit(f"assemble_site: no built HTML for {', '.join(missing)} in {html_dir}")
+    shutil.rmtree(site_dir, ignore_errors=True)
+    site_dir.mkdir(parents=True)
+    for lang in languages:
+        shutil.copytree(html_dir / lang, site_dir / lang, ignore=SKIP)
+    (site_dir / "index.html").write_text(landing_page(languages), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 4:
+        raise SystemExit(__doc__)
+    assemble(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:])

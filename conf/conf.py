@@ -1,0 +1,94 @@
+"""Sphinx configuration, used as ``sphinx-build -c conf docs <outdir>``."""
+
+import sys
+from pathlib import Path
+
+CONF_DIR = Path(__file__).resolve().parent
+ROOT = CONF_DIR.parent
+sys.path.insert(0, str(CONF_DIR))  # the project's own extensions live in conf/lstmdocs
+
+# -- Project ------------------------------------------------------------------
+project = "torch.nn.LSTM: output, h_n, c_n"
+author = "The nn.LSTM docs authors"
+copyright = "2026, the nn.LSTM docs authors"
+language = "en"
+
+extensions = [
+    # Sphinx's own
+    "sphinx.ext.mathjax",
+    # third-party
+    "myst_nb",
+    "sphinx_gallery.gen_gallery",
+    "sphinx_copybutton",
+    "sphinx_design",
+    "sphinx-mathjax-offline",  # serves MathJax from _static: no CDN
+    # this project's (conf/lstmdocs)
+    "lstmdocs.html_lang",
+    "lstmdocs.language_switch",
+    "lstmdocs.quiet_jieba",
+]
+
+templates_path = [str(CONF_DIR / "templates")]
+# Generated notebooks beside gallery pages would shadow them (myst-nb reads .ipynb).
+exclude_patterns = ["gallery/*.ipynb", "locales"]
+suppress_warnings = ["config.cache"]  # sphinx-gallery's conf dict holds paths only
+
+# -- Translations -------------------------------------------------------------
+locale_dirs = [str(ROOT / "docs" / "locales")]
+gettext_compact = False  # one catalogue per page
+gettext_uuid = False
+gettext_location = True
+# Gallery thumbnails are raw HTML; their titles must be translatable too.
+gettext_additional_targets = ["raw"]
+
+# -- MyST and notebooks -------------------------------------------------------
+myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
+myst_heading_anchors = 3
+nb_execution_mode = "cache"
+# One cache for every builder and language: code runs once.
+nb_execution_cache_path = str(ROOT / "_build" / ".jupyter_cache")
+nb_execution_raise_on_error = True  # a failing cell fails the build
+nb_execution_show_tb = True  # ... and the log shows the cell and line
+nb_execution_timeout = 120
+
+# -- sphinx-gallery -----------------------------------------------------------
+sphinx_gallery_conf = {
+    "examples_dirs": str(ROOT / "examples"),
+    "gallery_dirs": str(ROOT / "docs" / "gallery"),
+    "filename_pattern": r"/plot_",
+    "reset_modules": ("matplotlib", "lstmdocs.gallery.reset"),
+    "image_scrapers": ("lstmdocs.gallery.svg_scraper",),
+    "remove_config_comments": True,
+    "min_reported_time": 10**9,  # no "Total running time" churn in pages and catalogues
+    "write_computation_times": False,
+    "download_all_examples": False,
+    "show_memory": False,
+    "show_signature": False,
+}
+
+# -- HTML ---------------------------------------------------------------------
+html_theme = "furo"
+html_title = "nn.LSTM: output, h_n, c_n"
+html_static_path = [str(CONF_DIR / "static")]
+html_css_files = ["site.css"]
+html_copy_source = False
+html_show_sourcelink = False
+html_last_updated_fmt = None  # no timestamps: builds are reproducible
+html_show_sphinx = False
+html_show_copyright = False
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/language-switch.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}
+language_switch_languages = {"en": "English", "zh_CN": "简体中文"}
+
+# -- Copy button: copy code only, never prompts or outputs ---------------------
+copybutton_prompt_text = r">>> |\.\.\. "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True

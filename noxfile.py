@@ -1,0 +1,101 @@
+"""Tasks: build the bilingual site, test it, preview it, update translations."""
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import nox
+
+nox.options.reuse_venv = "yes"
+nox.options.default_venv_backend = "venv"
+nox.options.sessions = ["docs", "tests"]
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "conf"))
+from site_build import BUILD, LANGUAGES, LOCALES, build_env, html_dir, sphinx_args  # noqa: E402
+
+SITE_REQUIREMENTS = "requirements/site.txt"
+
+
+def sphinx(session: nox.Session, builder: str, language: str, outdir: Path, *extra: str) -> None:
+    (BUILD / "logs").mkdir(parents=True, exist_ok=True)
+    session.run("sphinx-build", *sphinx_args(builder, language, outdir, *extra), env=build_env())
+
+
+def build_site(session: nox.Session, *extra: str) -> None:
+    """Both languages one after the other (they share the generated gallery), then assemble."""
+    session.run("sphinx-intl", "build", "-d", LOCALES, silent=True)  # theme strings need .mo first
+    for language in LANGUAGES:
+        sphinx(session, "html", language, html_dir(language), *extra)
+    session.run("python", "conf/assemble_site.py", str(BUILD / "html"), str(BUILD / "site"), *LANGUAGES)
+
+
+def install(session: nox.Session) -> None:
+    session.install("-r", SITE_REQUIREMENTS)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the site in English and Chinese into _build/site/."""
+    install(session)
+    build_site(session, *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Build the site and the message catalogue, then run every check in tests/."""
+    install(session)
+    build_site(session)
+    sphinx(session, "gettext", "en", BUILD / "gettext")
+    session.run("pytest", "tests", *session.posargs, env=build_env())
+
+
+@nox.session(name="docs-live", default=False)
+def docs_live(session: nox.Session) -> None:
+    """Preview one language with live reload (LANGUAGE=zh_CN for Chinese)."""
+    install(session)
+    language = os.environ.get("LANGUAGE", "en")
+    session.run("sphinx-intl", "build", "-d", LOCALES, silent=True)
+    session.run(
+        "sphinx-autobuild",
+        "-c", "conf",
+        "-D", f"language={language}",
+        "-d", str(BUILD / "doctrees" / f"live-{language}"),
+        "--ignore", str(ROOT / "docs" / "gallery"),  # generated: watching it loops forever
+        "--ignore", "*.mo",
+        "--watch", "examples",
+        "--watch", "conf",
+        "--watch", LOCALES,
+        *session.posargs,
+        "docs",
+        str(BUILD / "live" / language),
+    )  # fmt: skip
+
+
+@nox.session(default=False)
+def i18n(session: nox.Session) -> None:
+    """Extract English messages and update the zh_CN catalogues (then translate them)."""
+    install(session)
+    sphinx(session, "gettext", "en", BUILD / "gettext")
+    session.run("sphinx-intl", "update", "-p", str(BUILD / "gettext"), "-d", LOCALES, "-l", "zh_CN")
+    session.run("python", "conf/tidy_catalogues.py", LOCALES)
+    session.run("sphinx-intl", "stat", "-d", LOCALES, "-l", "zh_CN")
+
+
+@nox.session(default=False)
+def lint(session: nox.Session) -> None:
+    """ruff on Python code; sphinx-lint on reST and gallery scripts."""
+    session.install("-r", "requirements/lint.txt")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("sphinx-lint", "examples", "docs", "--ignore", "docs/gallery")
+
+
+@nox.session(default=False, venv_backend="none")
+def clean(session: nox.Session) -> None:
+    """Remove every build output, cache and generated gallery page."""
+    for path in (BUILD, ROOT / "docs" / "gallery"):
+        shutil.rmtree(path, ignore_errors=True)
+    for mo in (ROOT / LOCALES).rglob("*.mo"):
+        mo.unlink()

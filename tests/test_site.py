@@ -1,0 +1,52 @@
+"""The assembled site: both editions, nothing but what a browser needs, no warnings."""
+
+import re
+
+import pytest
+from built import LANGUAGES, LOGS, SITE, pages, require
+
+
+def test_site_holds_both_editions_and_a_landing_page():
+    require(SITE)
+    assert sorted(p.name for p in SITE.iterdir()) == ["en", "index.html", "zh_CN"]
+    for language in LANGUAGES:
+        assert (SITE / language / "index.html").is_file()
+    landing = (SITE / "index.html").read_text(encoding="utf-8")
+    assert 'href="en/index.html"' in landing and 'href="zh_CN/index.html"' in landing
+
+
+def test_every_page_exists_in_both_languages():
+    english, chinese = set(pages("en")), set(pages("zh_CN"))
+    assert english, "no English pages"
+    assert not english - chinese, f"English pages without a Chinese edition: {sorted(english - chinese)}"
+    assert not chinese - english, f"Chinese pages without an English edition: {sorted(chinese - english)}"
+
+
+@pytest.mark.parametrize("name", [".buildinfo", ".doctrees", "_sources", "jupyter_execute", ".jupyter_cache"])
+def test_no_build_leftovers_in_the_site(name):
+    assert not list(require(SITE).rglob(name)), f"{name} must not be deployed"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_build_had_no_warnings(language):
+    for builder in ("html",):
+        log = require(LOGS / f"{builder}-{language}.log")
+        assert log.read_text(encoding="utf-8").strip() == "", f"warnings in {log}"
+
+
+@pytest.mark.parametrize(("language", "lang_attr"), [("en", "en"), ("zh_CN", "zh-CN")])
+def test_html_lang(language, lang_attr):
+    for page in pages(language):
+        html = (SITE / language / page).read_text(encoding="utf-8")
+        assert re.search(rf'<html[^>]* lang="{lang_attr}"', html), f"{language}/{page}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_switch_leads_to_an_existing_page(language):
+    for page in pages(language):
+        html = (SITE / language / page).read_text(encoding="utf-8")
+        links = re.findall(r'class="language-switch__link" href="([^"]+)"', html)
+        assert links, f"{language}/{page} has no language switch"
+        for href in links:
+            target = (SITE / language / page).parent / href
+            assert target.resolve().is_file(), f"{language}/{page}: switch link {href} leads nowhere"
