@@ -13,3 +13,6 @@ pytest_plugins = ["sphinx.testing.fixtures"]
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return TESTS / "roots"
+
+
+from browser import browser, page, site_url  # noqa: E402,F401  (shared browser fixtures)

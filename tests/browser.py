@@ -1,0 +1,85 @@
+"""Real-browser fixtures: Debian's Chromium driven by Playwright over the built site.
+
+The site is served from ``_build/site`` on localhost. Every page opened through
+the ``page`` fixture records console errors, failed loads and any request that
+leaves localhost, so tests can assert there are none.
+"""
+
+import functools
+import http.server
+import shutil
+import threading
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+import pytest
+from built import BUILD, SITE, require
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SCREENSHOTS = BUILD / "screenshots"
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium")
+    if path is None:
+        pytest.fail("Debian's chromium is not installed: apt-get install chromium fonts-noto-cjk")
+    return path
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(require(SITE)))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class PageLog:
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    third_party: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh page; ``page.log`` collects console errors, failures, off-site requests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
+    log = PageLog()
+    host = urlparse(site_url).netloc
+
+    def on_request(route):
+        url = route.request.url
+        if urlparse(url).netloc not in ("", host) and not url.startswith(("data:", "blob:")):
+            log.third_party.append(url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/*", on_request)
+    page.on("console", lambda msg: msg.type == "error" and log.console_errors.append(msg.text))
+    page.on("pageerror", lambda exc: log.console_errors.append(str(exc)))
+    page.on("requestfailed", lambda req: log.failed.append(req.url))
+    page.log = log
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> None:
+    """Keep a screenshot as a test artifact in _build/screenshots/."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
