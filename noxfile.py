@@ -31,6 +31,17 @@ def build_site(session: nox.Session, *extra: str) -> None:
     session.run("python", "conf/assemble_site.py", str(BUILD / "html"), str(BUILD / "site"), *LANGUAGES)
 
 
+def ensure_chromium(session: nox.Session) -> None:
+    """The browser tests drive Debian's chromium; install it where we may (root, apt)."""
+    if shutil.which("chromium"):
+        return
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run("apt-get", "install", "-y", "-qq", "chromium", "fonts-noto-cjk", external=True)
+    else:
+        session.error("The browser tests need Debian's chromium: apt-get install chromium fonts-noto-cjk")
+
+
 def install(session: nox.Session) -> None:
     session.install("-r", SITE_REQUIREMENTS)
 
@@ -46,6 +57,7 @@ def docs(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Build the site and the message catalogue, then run every check in tests/."""
     install(session)
+    ensure_chromium(session)
     build_site(session)
     sphinx(session, "gettext", "en", BUILD / "gettext")
     session.run("pytest", "tests", *session.posargs, env=build_env())
