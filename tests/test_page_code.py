@@ -9,7 +9,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 PAGES = sorted(
     path.relative_to(DOCS).as_posix()
     for path in DOCS.rglob("*.md")
-    if "gallery" not in path.parts and ">>> " in path.read_text(encoding="utf-8")
+    if "gallery" not in path.relative_to(DOCS).parts and ">>> " in path.read_text(encoding="utf-8")
 )
 
 

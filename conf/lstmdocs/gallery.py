@@ -1,9 +1,14 @@
 """sphinx-gallery hooks, named in conf.py as importable strings (picklable config).
 
 ``reset`` runs before every example: each one starts from the same seed, so the
-values a page shows come from a reproducible run. ``svg_scraper`` saves figures as
+values a page shows come from a reproducible run, on one thread (the tensors are
+tiny; on a busy machine OpenMP threads spin and make the gallery many times slower),
+without the CPU backend's note about projections, which is not what any example
+is about (and would print a local path). ``svg_scraper`` saves figures as
 SVG with text kept as text, so Chinese labels render with the reader's fonts.
 """
+
+import warnings
 
 import matplotlib
 import torch
@@ -15,6 +20,8 @@ SEED = 0
 def reset(gallery_conf, fname) -> None:
     torch.manual_seed(SEED)
     torch.use_deterministic_algorithms(True, warn_only=True)
+    torch.set_num_threads(1)
+    warnings.filterwarnings("ignore", message="LSTM with projections is not supported with oneDNN")
     matplotlib.rcParams["svg.fonttype"] = "none"
     matplotlib.rcParams["svg.hashsalt"] = "lstmdocs"  # stable ids: reproducible SVG
     matplotlib.rcParams["font.family"] = ["sans-serif"]

@@ -1,0 +1,93 @@
+"""
+Bidirectional: where each direction's final state is
+=====================================================
+
+A bidirectional LSTM reads every sequence forwards and backwards.
+The forward direction ends at the last time step, the backward direction at the
+first: ``output[:, -1, :]`` does not hold both final states.
+"""
+
+# %%
+# Notation: :math:`N` sequences in a batch, :math:`L` time steps, :math:`H_{in}`
+# input features, :math:`H` hidden units per direction.
+import torch
+from torch import nn
+
+N, L, H_in, H = 3, 5, 2, 4
+bi = nn.LSTM(H_in, H, bidirectional=True, batch_first=True)
+x = torch.randn(N, L, H_in)
+
+with torch.no_grad():  # only looking at values: no gradients needed
+    output, (h_n, c_n) = bi(x)
+
+# %%
+# ``output`` is :math:`(N, L, 2H)`: the forward direction's features
+# ``[..., :H]``, then the backward direction's ``[..., H:]``.
+# ``h_n`` and ``c_n`` are :math:`(2, N, H)`: forward, then backward.
+print("output", tuple(output.shape), " h_n", tuple(h_n.shape), " c_n", tuple(c_n.shape))
+assert output.shape == (N, L, 2 * H) and h_n.shape == c_n.shape == (2, N, H)
+
+# %%
+# The forward direction finishes at the last step: ``h_n[-2]`` is
+# ``output[:, -1, :H]``. The backward direction finishes at the first step:
+# ``h_n[-1]`` is ``output[:, 0, H:]``.
+print("h_n[-2] equals output[:, -1, :H]:", torch.equal(h_n[-2], output[:, -1, :H]))
+print("h_n[-1] equals output[:, 0, H:]: ", torch.equal(h_n[-1], output[:, 0, H:]))
+assert torch.equal(h_n[-2], output[:, -1, :H])
+assert torch.equal(h_n[-1], output[:, 0, H:])
+
+# %%
+# The classic classifier bug feeds ``output[:, -1, :]`` to the next layer. Its
+# backward half has seen one time step only: it equals the backward direction run
+# on ``x[:, -1:]`` alone (its weights end in ``_reverse``).
+backward = nn.LSTM(H_in, H, batch_first=True)
+reverse = {
+    k.removesuffix("_reverse"): v for k, v in bi.state_dict().items() if k.endswith("_reverse")
+}
+backward.load_state_dict(reverse)
+with torch.no_grad():
+    one_step, _ = backward(x[:, -1:])
+seen_one_step = torch.allclose(output[:, -1, H:], one_step[:, 0], atol=1e-6)
+print("output[:, -1, H:] is one step of the backward direction:", seen_one_step)
+assert seen_one_step
+
+# %%
+# The fix: concatenate the two final states, :math:`(N, 2H)`. Both tensors have
+# that shape, and only their forward halves agree.
+final = torch.cat([h_n[-2], h_n[-1]], dim=-1)
+last_step = output[:, -1, :]
+print("final", tuple(final.shape), " output[:, -1, :]", tuple(last_step.shape))
+print("output[:, -1, :] equals the final state:", torch.allclose(last_step, final, atol=1e-6))
+assert final.shape == last_step.shape == (N, 2 * H)
+assert torch.equal(last_step[:, :H], final[:, :H])
+assert not torch.allclose(last_step[:, H:], final[:, H:], atol=1e-6)
+
+classifier = nn.Linear(2 * H, 2)
+print("classifier(final)", tuple(classifier(final).shape))
+
+# %%
+# With several layers ``h_n`` is :math:`(\mathrm{num\_layers} \cdot 2, N, H)`,
+# layer-major, forward then backward: ``h_n.view(num_layers, 2, N, H)[k, d]`` is
+# layer ``k``, direction ``d``. To check it, a ``k+1``-layer LSTM takes the first
+# layers' weights (``strict=False`` leaves out the rest); its top layer is layer ``k``,
+# whose final states its ``output`` shows.
+num_layers = 3
+deep = nn.LSTM(H_in, H, num_layers=num_layers, bidirectional=True, batch_first=True)
+with torch.no_grad():
+    _, (deep_h_n, _) = deep(x)
+per_layer = deep_h_n.view(num_layers, 2, N, H)
+print("h_n", tuple(deep_h_n.shape), " h_n.view(num_layers, 2, N, H)", tuple(per_layer.shape))
+
+for k in range(num_layers):
+    prefix = nn.LSTM(H_in, H, num_layers=k + 1, bidirectional=True, batch_first=True)
+    prefix.load_state_dict(deep.state_dict(), strict=False)
+    with torch.no_grad():
+        prefix_output, _ = prefix(x)
+    assert torch.allclose(per_layer[k, 0], prefix_output[:, -1, :H], atol=1e-6)
+    assert torch.allclose(per_layer[k, 1], prefix_output[:, 0, H:], atol=1e-6)
+print("per_layer[k, 0] and per_layer[k, 1] are layer k's forward and backward states")
+
+# %%
+# References: ``torch.nn.LSTM`` (``bidirectional``, ``num_layers``), ``torch.cat``,
+# ``torch.Tensor.view``, ``torch.nn.Module.load_state_dict`` (``strict``),
+# ``torch.nn.Linear``.

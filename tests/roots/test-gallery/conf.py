@@ -1,0 +1,7 @@
+extensions = ["sphinx_gallery.gen_gallery"]
+sphinx_gallery_conf = {
+    "examples_dirs": "examples",
+    "gallery_dirs": "gallery",
+    "reset_modules": ("lstmdocs.gallery.reset",),
+    "download_all_examples": False,
+}

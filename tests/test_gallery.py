@@ -1,0 +1,29 @@
+"""The example gallery: every script is a page in both languages, and asserts stop the build."""
+
+import pytest
+from built import LANGUAGES, ROOT, SITE, require
+from sphinx.errors import ExtensionError
+
+EXAMPLES = sorted(p.stem for p in (ROOT / "examples").glob("plot_*.py"))
+
+
+def test_examples_are_found():
+    assert "plot_layouts" in EXAMPLES
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_example_page_shows_what_the_script_printed(language, example):
+    html = require(SITE / language / "gallery" / f"{example}.html").read_text(encoding="utf-8")
+    assert "sphx-glr-script-out" in html, "no printed output on the page"
+    # The build machine's paths (e.g. in a library warning) must not reach readers.
+    assert str(ROOT) not in html
+
+
+@pytest.mark.sphinx("html", testroot="gallery")
+def test_a_wrong_relationship_fails_the_build_and_the_resetter_runs_first(app):
+    with pytest.raises(ExtensionError) as failure:
+        app.build()
+    # Only the wrong relationship failed: the resetter's seed and thread count held.
+    assert "plot_wrong.py" in str(failure.value)
+    assert "plot_reset.py" not in str(failure.value)
