@@ -303,7 +303,8 @@
     const lookalikes = config.bidirectional
       ? [make("backward_last", "h_n[-1]", outputCode(config, -1, `${hOut}:`))]
       : [];
-    if (config.input_dims === 3 && config.batch_first) lookalikes.push(make("first_axis", "h_n[-1]", "output[-1]"));
+    // output[-1] needs a batch to index (else IndexError, not False).
+    if (config.input_dims === 3 && config.batch_first && config.N > 0) lookalikes.push(make("first_axis", "h_n[-1]", "output[-1]"));
     return {
       identities: wanted.filter((item) => item.holds),
       traps: lookalikes.filter((item) => !item.holds),
@@ -317,7 +318,10 @@
     if (config.bidirectional) args.push("bidirectional=True");
     if (config.proj_size !== 0) args.push(`proj_size=${config.proj_size}`);
     if (config.batch_first) args.push("batch_first=True");
-    const lines = [`rnn = nn.LSTM(${args.join(", ")})`, `input = torch.randn${pythonTuple(shapes.input)}`];
+    const oneLine = `rnn = nn.LSTM(${args.join(", ")})`;
+    // Long calls one argument a line, as black would: the code box stays narrow.
+    const construct = oneLine.length <= 64 ? oneLine : `rnn = nn.LSTM(\n${args.map((arg) => `    ${arg},\n`).join("")})`;
+    const lines = [construct, `input = torch.randn${pythonTuple(shapes.input)}`];
     if (shapes.h0) {
       lines.push(`h0 = torch.randn${pythonTuple(shapes.h0)}`, `c0 = torch.randn${pythonTuple(shapes.c0)}`);
       lines.push("output, (h_n, c_n) = rnn(input, (h0, c0))");
