@@ -112,7 +112,8 @@ def test_labels_are_in_the_page_language(page, site_url):
     for language in LANGUAGES:
         open_explorer(page, site_url, language)
         words[language] = page.locator("#lstm-explorer-results h3").all_inner_texts()
-        words[language] += page.locator("label[for=lstm-input-dims], svg.lstm-explorer__diagram title").all_inner_texts()
+        words[language] += page.locator("label[for=lstm-input-dims]").all_inner_texts()
+        words[language].append(page.locator("svg.lstm-explorer__diagram title").text_content())
     assert len(words["en"]) == len(words["zh_CN"]) >= 5
     for english, chinese in zip(words["en"], words["zh_CN"], strict=True):
         assert english != chinese and re.search(r"[\u4e00-\u9fff]", chinese), (english, chinese)
@@ -124,7 +125,8 @@ def test_both_editions_give_the_widget_the_same_texts_and_fields():
     for language in LANGUAGES:
         html = (require(SITE) / language / PAGE).read_text(encoding="utf-8")
         keys = sorted(re.findall(r'data-text="([^"]+)"', html))
-        form = html[html.index('<form class="lstm-explorer"') : html.index("</form>")]
+        start = html.index('<form class="lstm-explorer"')
+        form = html[start : html.index("</form>", start)]
         fields = sorted(re.findall(r'<(?:input|select)[^>]* name="([^"]+)"', form))
         found[language] = (keys, fields)
     assert found["en"] == found["zh_CN"]
