@@ -64,6 +64,7 @@ def run_page(path: Path) -> list[str]:
         report: list[str] = []
         runner = doctest.DocTestRunner(optionflags=DOCTEST_FLAGS)
         result = runner.run(test, out=report.append, clear_globs=False)
+        namespace.update(test.globs)  # DocTest runs on a copy: later blocks see what this one made
         if result.failed:
             failures.append("".join(report))
     return failures

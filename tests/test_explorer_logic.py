@@ -1,0 +1,72 @@
+"""The shape explorer's logic: node's tests against the torch-made fixture, which must be current."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import torch
+from built import ROOT
+from torch import nn
+
+FIXTURES = ROOT / "tests" / "fixtures"
+FIXTURE = FIXTURES / "lstm_shapes.json"
+
+
+def node() -> str:
+    path = shutil.which("node")
+    if path is None:
+        pytest.fail("Node.js is needed for tests/js: apt-get install nodejs")
+    return path
+
+
+def test_node_tests_pass():
+    """tests/js checks lstm-shapes.js against every configuration in the fixture."""
+    command = [node(), "--test", "tests/js/"]
+    run = subprocess.run(command, check=False, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
+    assert "# fail 0" in run.stdout and "# pass 0" not in run.stdout
+
+
+def test_fixture_is_what_torch_gives_now(tmp_path: Path):
+    """Regenerating the fixture gives the committed bytes (so node tests what torch does)."""
+    regenerated = tmp_path / "lstm_shapes.json"
+    subprocess.run([sys.executable, str(FIXTURES / "make_lstm_shapes.py"), str(regenerated)], check=True, timeout=300)
+    assert regenerated.read_bytes() == FIXTURE.read_bytes(), (
+        "tests/fixtures/lstm_shapes.json is stale: run `python tests/fixtures/make_lstm_shapes.py`"
+    )
+
+
+# Ask the explorer what it would show for every configuration in the fixture.
+SHOWN = """
+const LstmShapes = require("./conf/static/explorer/lstm-shapes.js");
+const { cases } = require("./tests/fixtures/lstm_shapes.json");
+console.log(JSON.stringify(cases.map(({ config }) => LstmShapes.explore(config))));
+"""
+
+
+@pytest.mark.filterwarnings("ignore:LSTM with projections is not supported")
+def test_code_shown_runs_as_copied():
+    """The page's code and its torch.equal lines, pasted into Python, give what the page says."""
+    run = subprocess.run([node(), "-e", SHOWN], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
+    shown = json.loads(run.stdout)
+    checked = 0
+    for result in shown:
+        namespace = {"torch": torch, "nn": nn}
+        torch.manual_seed(0)
+        try:
+            exec(result["code"], namespace)  # noqa: S102  (running the shown code is the test)
+        except (ValueError, RuntimeError) as error:
+            assert f"{type(error).__name__}: {error}" == result["error"], result["code"]
+            continue
+        assert result["error"] is None, result["code"]
+        for name, shape in result["shapes"].items():
+            assert list(namespace[name].shape) == shape, (name, result["code"])
+        for item in result["identities"]:
+            assert eval(item["code"], namespace) is True, (item["code"], result["code"])
+        for item in result["traps"]:
+            assert eval(item["code"], namespace) is False, (item["code"], result["code"])
+        checked += 1
+    assert checked >= 200
