@@ -26,10 +26,14 @@ def chromium_path() -> str:
     return path
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # one line per request drowns the test output
+        pass
+
+
 @pytest.fixture(scope="session")
 def site_url():
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(require(SITE)))
-    handler.log_message = lambda *args: None
+    handler = functools.partial(QuietHandler, directory=str(require(SITE)))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"
