@@ -1,6 +1,7 @@
 """lstmdocs.diagrams: pictures drawn by the build, in the page's language, that cannot lie."""
 
 import re
+import shutil
 from pathlib import Path
 
 import polib
@@ -14,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "docs" / "locales"
 CATALOGUE = LOCALES / "zh_CN" / "LC_MESSAGES" / "lstmdocs.po"
 CJK = re.compile(r"[\u4e00-\u9fff]")
+CHINESE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")  # words or full-width punctuation
 PICTURES = 7  # the lstm-diagram directives in tests/roots/test-diagrams/index.rst
 SITE_LOCALES = {"locale_dirs": [str(LOCALES)]}
 
@@ -60,7 +62,7 @@ def test_chinese_pictures_are_labelled_in_chinese(app):
     assert "时间步" in found[0]
 
 
-@pytest.mark.sphinx("html", testroot="diagrams", confoverrides={"language": "en", **SITE_LOCALES})
+@pytest.mark.sphinx("html", testroot="diagrams", freshenv=True, confoverrides={"language": "en", **SITE_LOCALES})
 def test_a_false_highlight_fails_the_build(app, monkeypatch):
     wrong = Claim("final", "output[-1]", "h_n[-1]")  # the trap drawn as the answer
     monkeypatch.setattr(lstm_cases, "claims", lambda case: [wrong])
@@ -102,7 +104,7 @@ def test_the_seed_example_draws_the_values_its_page_prints():
     """outputs.md runs the example in a code cell; the tensor view runs it again."""
     namespace: dict = {}
     setup = next(b for b in blocks((ROOT / "docs/basics/outputs.md").read_text(encoding="utf-8")) if b.kind == "cell")
-    exec(setup.source, namespace)
+    exec(setup.source, namespace)  # noqa: S102  (the page's own code, as page_code runs it)
     drawn = lstm_cases.run(Case())
     for name in ("output", "h_n", "c_n"):
         assert torch.equal(namespace[name], drawn[name]), name
@@ -120,6 +122,26 @@ def test_every_label_has_a_chinese_translation():
             problems.append(f"diagrams.py:{line}: no reviewed translation for {msgid!r}")
         elif set(re.findall(r"\{\w+\}", msgid)) != set(re.findall(r"\{\w+\}", entry.msgstr)):
             problems.append(f"{CATALOGUE.name}:{entry.linenum}: placeholders differ in {msgid!r}")
-        elif not CJK.search(entry.msgstr):
+        elif not CHINESE.search(entry.msgstr):
             problems.append(f"{CATALOGUE.name}:{entry.linenum}: not Chinese: {entry.msgstr!r}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.sphinx("html", testroot="diagrams", srcdir="diagrams-relabelled", confoverrides={"language": "zh_CN"})
+def test_a_changed_label_redraws_the_pictures(app_params, make_app, tmp_path):
+    """The page did not change, its catalogue did: a rebuild draws the new label."""
+    messages = tmp_path / "zh_CN" / "LC_MESSAGES"
+    messages.mkdir(parents=True)
+    shutil.copy(CATALOGUE, messages)
+    args, kwargs = app_params
+    kwargs["confoverrides"] = {**kwargs["confoverrides"], "locale_dirs": [str(tmp_path)]}
+    first = make_app(*args, **kwargs)
+    first.build()
+    assert "时间步 →" in labels(svgs((first.outdir / "index.html").read_text(encoding="utf-8"))[0])
+    catalogue = polib.pofile(str(messages / CATALOGUE.name))
+    catalogue.find("time step").msgstr = "时刻"
+    catalogue.save()
+    app = make_app(*args, **kwargs)
+    app.build()
+    svg = svgs((app.outdir / "index.html").read_text(encoding="utf-8"))[0]
+    assert "时刻 →" in labels(svg) and "时间步 →" not in labels(svg), labels(svg)

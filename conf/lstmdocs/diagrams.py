@@ -20,10 +20,13 @@ with ``torch.equal`` before it is drawn: a false one fails the build.
 """
 
 import gettext
+import hashlib
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import ClassVar
 
+import torch
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
@@ -46,7 +49,7 @@ class DiagramError(SphinxError):
     category = "LSTM diagram error"
 
 
-class lstm_diagram(nodes.General, nodes.Element):  # noqa: N801  (docutils node naming)
+class lstm_diagram(nodes.General, nodes.Element):
     """Placeholder for a picture, drawn by the writer in the build's language."""
 
 
@@ -102,7 +105,12 @@ def legend(case: Case, claims: list[Claim], _: Gettext, first: str | None = None
             for left, right in pairs
         )
         text = describe(meaning, case, _)
-        items.append((meaning, f"{html}: {escape(text)}" if html else escape(text), f"{code}: {text}" if code else text))
+        if code:  # "{expressions}: {meaning}", with the page language's colon
+            html = escape(_("{expressions}: {meaning}")).format(expressions=html, meaning=escape(text))
+            text = _("{expressions}: {meaning}").format(expressions=code, meaning=text)
+        else:
+            html = escape(text)
+        items.append((meaning, html, text))
     return items
 
 
@@ -323,7 +331,7 @@ def render(node: lstm_diagram, language: str) -> str:
     except ClaimError as error:
         raise DiagramError(f"{node.source}:{node.line}: {error}") from error
     drawing, items, intro = DRAWINGS[node["kind"]](case, claims, _, node["uid"])
-    alt = " ".join([intro, *(text + "." for _m, _h, text in items)])
+    alt = " ".join([intro, *(_("{sentence}.").format(sentence=text) for _m, _h, text in items)])
     rows = "".join(
         f'<li class="lstm-diagram__legend-item">{swatch(meaning, meaning == "trap")} {html}</li>'
         for meaning, html, _t in items
@@ -341,7 +349,7 @@ def lengths_option(argument: str) -> list[int]:
 class LSTMDiagram(SphinxDirective):
     required_arguments = 1
     has_content = True
-    option_spec = {
+    option_spec: ClassVar[dict] = {
         "layers": directives.positive_int,
         "bidirectional": directives.flag,
         "lengths": lengths_option,
@@ -360,6 +368,7 @@ class LSTMDiagram(SphinxDirective):
         if kind == "unrolled" and bidirectional and layers > 1:
             raise self.error("lstm-diagram: the unrolled picture draws one bidirectional layer")
         uid = f"lstm-diagram-{self.env.new_serialno('lstm-diagram')}"
+        pages_with_pictures(self.env).add(self.env.docname)
         node = lstm_diagram(kind=kind, layers=layers, bidirectional=bidirectional, lengths=lengths, uid=uid)
         figure = nodes.figure("", node, classes=["lstm-diagram"], ids=[uid])
         self.set_source_info(node)
@@ -414,6 +423,39 @@ def extract_messages(app: Sphinx) -> None:
         app.builder.catalogs[CATALOGUE].add(message, MsgOrigin(__file__, line))
 
 
+# -- Redraw when what the pictures depend on changes, not only their page --------
+def pages_with_pictures(env) -> set[str]:
+    if not hasattr(env, "lstm_diagram_pages"):
+        env.lstm_diagram_pages = set()
+    return env.lstm_diagram_pages
+
+
+def signature(app: Sphinx) -> str:
+    """The drawing code, torch's version and this language's labels."""
+    digest = hashlib.sha256(torch.__version__.encode())
+    here = Path(__file__).resolve().parent
+    sources = [here / "diagrams.py", here / "lstm_cases.py", here / "svg.py"]
+    sources += [Path(app.srcdir, d, app.config.language, "LC_MESSAGES", f"{CATALOGUE}.po") for d in app.config.locale_dirs]
+    for source in sources:
+        if source.is_file():
+            digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def outdated_pictures(app: Sphinx, env, added, changed, removed) -> list[str]:
+    current, previous = signature(app), getattr(env, "lstm_diagram_signature", None)
+    env.lstm_diagram_signature = current
+    return sorted(pages_with_pictures(env)) if previous not in (None, current) else []
+
+
+def purge_page(app: Sphinx, env, docname: str) -> None:
+    pages_with_pictures(env).discard(docname)
+
+
+def merge_pages(app: Sphinx, env, docnames, other) -> None:
+    pages_with_pictures(env).update(pages_with_pictures(other) & set(docnames))
+
+
 def setup(app: Sphinx) -> dict:
     app.add_node(lstm_diagram, html=(visit_html, None), latex=(skip, None), text=(skip, None),
                  man=(skip, None), texinfo=(skip, None))  # fmt: skip
@@ -422,4 +464,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", add_static)
     app.add_css_file("lstm-diagrams.css")
     app.connect("builder-inited", extract_messages)
+    app.connect("env-get-outdated", outdated_pictures)
+    app.connect("env-purge-doc", purge_page)
+    app.connect("env-merge-info", merge_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
