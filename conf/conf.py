@@ -27,6 +27,7 @@ extensions = [
     "lstmdocs.language_switch",
     "lstmdocs.quiet_jieba",
     "lstmdocs.myst_raw_i18n",
+    "lstmdocs.diagrams",
 ]
 
 templates_path = [str(CONF_DIR / "templates")]

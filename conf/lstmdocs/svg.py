@@ -1,0 +1,97 @@
+"""A few SVG shapes as strings, for pictures inlined in HTML.
+
+Text stays text (readers' own fonts render Chinese) and is drawn in
+``currentColor``, the page's text colour, so it follows furo's light and dark
+themes; highlights are translucent fills that read on either background.
+"""
+
+from dataclasses import dataclass, field
+from html import escape
+
+MONO = "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace"
+COLOURS = {  # translucent fills: legible on furo's light and dark backgrounds
+    "output": "#14b8a6",
+    "final": "#14b8a6",
+    "backward": "#a855f7",
+    "h_n": "#3b82f6",
+    "only-in-h_n": "#3b82f6",
+    "cell": "#eab308",
+    "trap": "#f97316",
+    "padding": "#9ca3af",
+}
+
+
+def attributes(**values) -> str:
+    return "".join(f' {name.rstrip("_").replace("_", "-")}="{escape(str(v))}"' for name, v in values.items())
+
+
+@dataclass
+class Drawing:
+    """Shapes in user units; `svg` wraps them in a viewBox that scales to any width."""
+
+    width: float
+    height: float
+    uid: str  # prefix for ids: several pictures share one HTML page
+    shapes: list[str] = field(default_factory=list)
+
+    def rect(self, x, y, w, h, **style) -> None:
+        self.shapes.append(f"<rect{attributes(x=x, y=y, width=w, height=h, **style)}/>")
+
+    def fill(self, x, y, w, h, meaning: str, opacity: float = 0.35) -> None:
+        self.rect(x, y, w, h, fill=COLOURS[meaning], fill_opacity=opacity)
+
+    def hatch(self, x, y, w, h, meaning: str) -> None:
+        self.rect(x, y, w, h, fill=f"url(#{self.uid}-hatch-{meaning})")
+
+    def text(self, x, y, content: str, *, size=12, anchor="middle", mono=False, **style) -> None:
+        font = {"font_family": MONO} if mono else {}
+        self.shapes.append(
+            f"<text{attributes(x=x, y=y, font_size=size, text_anchor=anchor, fill='currentColor', **font, **style)}>"
+            f"{escape(content)}</text>"
+        )
+
+    def line(self, points, *, meaning: str | None = None, dashed=False, arrow=True, width=1.5) -> None:
+        colour = COLOURS[meaning] if meaning else "currentColor"
+        style = {"fill": "none", "stroke": colour, "stroke_width": width}
+        if dashed:
+            style["stroke_dasharray"] = "5 3"
+        if arrow:
+            style["marker_end"] = f"url(#{self.uid}-arrow-{meaning or 'text'})"
+        path = " ".join(f"{x:g},{y:g}" for x, y in points)
+        self.shapes.append(f"<polyline{attributes(points=path, **style)}/>")
+
+    def _defs(self) -> str:
+        markers = "".join(
+            f'<marker id="{self.uid}-arrow-{name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8"'
+            f' markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>'
+            for name, colour in [("text", "currentColor"), *COLOURS.items()]
+        )
+        hatches = "".join(
+            f'<pattern id="{self.uid}-hatch-{name}" width="6" height="6" patternUnits="userSpaceOnUse"'
+            f' patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="{colour}"'
+            f' stroke-width="1.5" stroke-opacity="0.7"/></pattern>'
+            for name, colour in COLOURS.items()
+        )
+        return f"<defs>{markers}{hatches}</defs>"
+
+    def svg(self, alt: str) -> str:
+        """Inline SVG: an image to assistive technology, named by ``alt``."""
+        title = f"{self.uid}-title"
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{title}"'
+            f' viewBox="0 0 {self.width:g} {self.height:g}" width="100%"'
+            f' style="max-width: {self.width:g}px; height: auto; display: block; margin: 0 auto"'
+            f' font-family="inherit"><title id="{title}">{escape(alt)}</title>'
+            f"{self._defs()}{''.join(self.shapes)}</svg>"
+        )
+
+
+def swatch(meaning: str, hatched: bool = False) -> str:
+    """A legend's colour sample, as small inline SVG (decorative: the text says it)."""
+    colour = COLOURS[meaning]
+    paint = (
+        f'<rect width="14" height="14" fill="none" stroke="{colour}" stroke-width="2" stroke-dasharray="3 2"/>'
+        if hatched
+        else f'<rect width="14" height="14" fill="{colour}" fill-opacity="0.45"/>'
+    )
+    return f'<svg aria-hidden="true" width="14" height="14" viewBox="0 0 14 14">{paint}</svg>'

@@ -1,0 +1,147 @@
+"""lstmdocs.diagrams: pictures drawn by the build, in the page's language, that cannot lie."""
+
+import re
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+import torch
+from lstmdocs import diagrams, lstm_cases
+from lstmdocs.lstm_cases import Case, Claim, ClaimError
+from page_code import blocks
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ROOT / "docs" / "locales"
+CATALOGUE = LOCALES / "zh_CN" / "LC_MESSAGES" / "lstmdocs.po"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+CHINESE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")  # words or full-width punctuation
+PICTURES = 7  # the lstm-diagram directives in tests/roots/test-diagrams/index.rst
+SITE_LOCALES = {"locale_dirs": [str(LOCALES)]}
+
+
+def svgs(html: str) -> list[str]:
+    return re.findall(r'<svg xmlns="http://www.w3.org/2000/svg" role="img".*?</svg>', html, re.DOTALL)
+
+
+def labels(svg: str) -> list[str]:
+    return re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+
+
+def alt_text(svg: str) -> str:
+    title_id = re.search(r'aria-labelledby="([^"]+)"', svg)[1]
+    return re.search(rf'<title id="{title_id}">([^<]+)</title>', svg)[1]
+
+
+@pytest.mark.sphinx("html", testroot="diagrams", confoverrides={"language": "en", **SITE_LOCALES})
+def test_english_pictures_are_inline_scalable_svg_with_alt_text(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    found = svgs(html)
+    assert len(found) == PICTURES
+    for svg in found:
+        assert re.search(r'viewBox="0 0 [\d.]+ [\d.]+" width="100%"', svg), "must scale to the column"
+        assert "time step" in alt_text(svg) and not CJK.search(svg)
+        assert any("output" in label for label in labels(svg))
+    assert html.count('class="lstm-diagram__legend"') == PICTURES
+    assert "<figcaption>" in html and "One layer over four time steps." in html
+    assert "lstm-diagrams.css" in html
+
+
+@pytest.mark.sphinx("html", testroot="diagrams", confoverrides={"language": "zh_CN", **SITE_LOCALES})
+def test_chinese_pictures_are_labelled_in_chinese(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    found = svgs((app.outdir / "index.html").read_text(encoding="utf-8"))
+    assert len(found) == PICTURES
+    for svg in found:
+        assert CJK.search(alt_text(svg)), alt_text(svg)
+        assert any(CJK.search(label) for label in labels(svg)), labels(svg)
+        assert "time step" not in svg
+    assert "时间步" in found[0]
+
+
+@pytest.mark.sphinx("html", testroot="diagrams", freshenv=True, confoverrides={"language": "en", **SITE_LOCALES})
+def test_a_false_highlight_fails_the_build(app, monkeypatch):
+    wrong = Claim("final", "output[-1]", "h_n[-1]")  # the trap drawn as the answer
+    monkeypatch.setattr(lstm_cases, "claims", lambda case: [wrong])
+    with pytest.raises(diagrams.DiagramError, match=r"index\.rst:\d+: output\[-1\] is drawn equal to h_n\[-1\]"):
+        app.build()
+
+
+@pytest.mark.parametrize(
+    ("case", "claim", "message"),
+    [
+        (Case(), Claim("final", "output[:, 0, :]", "h_n[-1]"), "drawn equal"),
+        (Case(bidirectional=True), Claim("backward", "output[:, -1, 3:]", "h_n[-1]"), "drawn equal"),
+        (Case(), Claim("trap", "output[:, -1]", "h_n[-1]"), "drawn as a trap"),
+        (Case(lengths=(4, 2, 3)), Claim("padding", "output[0, 1:]"), "not all zeros"),
+        (Case(), Claim("cell", "h_n[0]"), "output holds it"),
+    ],
+)
+def test_every_kind_of_false_claim_is_refused(case, claim, message):
+    with pytest.raises(ClaimError, match=message):
+        lstm_cases.check(claim, lstm_cases.run(case), case)
+
+
+@pytest.mark.parametrize("case", [Case(), Case(layers=2), Case(bidirectional=True), Case(lengths=(4, 2, 3))])
+def test_the_drawn_claims_hold(case):
+    meanings = {claim.meaning for claim in lstm_cases.checked_claims(case)}
+    assert {"final", "cell"} <= meanings
+    for meaning in meanings:
+        assert diagrams.describe(meaning, case, str)
+
+
+def test_highlights_are_the_elements_an_expression_selects():
+    shapes = {"output": torch.Size([5, 4, 3]), "h_n": torch.Size([1, 5, 3])}
+    last_step = lstm_cases.positions("output[:, -1, :]", shapes)
+    assert last_step == {(b * 4 + 3) * 3 + j for b in range(5) for j in range(3)}
+    assert lstm_cases.positions("output[-1]", shapes) == set(range(48, 60))
+
+
+def test_the_seed_example_draws_the_values_its_page_prints():
+    """outputs.md runs the example in a code cell; the tensor view runs it again."""
+    namespace: dict = {}
+    setup = next(b for b in blocks((ROOT / "docs/basics/outputs.md").read_text(encoding="utf-8")) if b.kind == "cell")
+    exec(setup.source, namespace)  # noqa: S102  (the page's own code, as page_code runs it)
+    drawn = lstm_cases.run(Case())
+    for name in ("output", "h_n", "c_n"):
+        assert torch.equal(namespace[name], drawn[name]), name
+
+
+def test_every_label_has_a_chinese_translation():
+    assert CATALOGUE.is_file(), f"{CATALOGUE} is missing: run `nox -s i18n`"
+    entries = {entry.msgid: entry for entry in polib.pofile(str(CATALOGUE)) if not entry.obsolete}
+    used = diagrams.messages()
+    assert len(used) > 20
+    problems = []
+    for line, msgid in used:
+        entry = entries.get(msgid)
+        if entry is None or not entry.msgstr or entry.fuzzy:
+            problems.append(f"diagrams.py:{line}: no reviewed translation for {msgid!r}")
+        elif set(re.findall(r"\{\w+\}", msgid)) != set(re.findall(r"\{\w+\}", entry.msgstr)):
+            problems.append(f"{CATALOGUE.name}:{entry.linenum}: placeholders differ in {msgid!r}")
+        elif not CHINESE.search(entry.msgstr):
+            problems.append(f"{CATALOGUE.name}:{entry.linenum}: not Chinese: {entry.msgstr!r}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.sphinx("html", testroot="diagrams", srcdir="diagrams-relabelled", confoverrides={"language": "zh_CN"})
+def test_a_changed_label_redraws_the_pictures(app_params, make_app, tmp_path):
+    """The page did not change, its catalogue did: a rebuild draws the new label."""
+    messages = tmp_path / "zh_CN" / "LC_MESSAGES"
+    messages.mkdir(parents=True)
+    shutil.copy(CATALOGUE, messages)
+    args, kwargs = app_params
+    kwargs["confoverrides"] = {**kwargs["confoverrides"], "locale_dirs": [str(tmp_path)]}
+    first = make_app(*args, **kwargs)
+    first.build()
+    assert "时间步 →" in labels(svgs((first.outdir / "index.html").read_text(encoding="utf-8"))[0])
+    catalogue = polib.pofile(str(messages / CATALOGUE.name))
+    catalogue.find("time step").msgstr = "时刻"
+    catalogue.save()
+    app = make_app(*args, **kwargs)
+    app.build()
+    svg = svgs((app.outdir / "index.html").read_text(encoding="utf-8"))[0]
+    assert "时刻 →" in labels(svg) and "时间步 →" not in labels(svg), labels(svg)
