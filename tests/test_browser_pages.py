@@ -49,11 +49,10 @@ def test_page_loads_cleanly(page, site_url, language, path):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_gallery_shows_images(page, site_url, language):
-    """The image check above is not vacuous: the gallery has thumbnails and figures."""
-    for path in ("gallery/index.html", "gallery/plot_layouts.html"):
-        open_page(page, site_url, language, path)
-        assert page.locator("article img").count() > 0, f"{language}/{path} has no image"
+def test_gallery_index_shows_images(page, site_url, language):
+    """The image check above is not vacuous: the gallery index has thumbnails."""
+    open_page(page, site_url, language, "gallery/index.html")
+    assert page.locator("article img").count() > 0
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -3,7 +3,9 @@
 Sphinx indexes a Chinese build as words cut by jieba, but its search page splits a
 query only at non-letters, so ``隐藏状态`` is one unknown word. For Chinese builds
 this adds ``zh_search.js`` to the search page: it cuts the query into the words
-the search index holds before Sphinx searches (see the script's header).
+the search index holds before Sphinx searches (see the script's header), and
+defines the ``ChineseStemmer`` that Sphinx 9.0.4's ``language_data.js`` names but
+never ships, without which the Chinese search page stops with a ReferenceError.
 
 jieba logs at DEBUG when Sphinx imports it; its logger is lowered to warnings.
 """
@@ -32,7 +34,8 @@ def _quiet_jieba() -> None:
 
 def _add_static(app: Sphinx, config: Config) -> None:
     if is_chinese(config.language):
-        config.html_static_path.append(str(STATIC / SCRIPT))
+        # A new list: appending would change the option's shared default value.
+        config.html_static_path = [*config.html_static_path, str(STATIC / SCRIPT)]
 
 
 def _add_script(app: Sphinx, pagename, templatename, context, doctree) -> None:

@@ -6,7 +6,8 @@
  * This file defines the ``splitQuery`` hook that searchtools.js uses when one
  * exists (it loads first): Latin text splits exactly as Sphinx's default does,
  * and every run of Chinese characters is cut into the words the search index
- * holds. Loaded on the search page of Chinese builds only (zh_search.py).
+ * holds. Loaded on the search page of Chinese builds only (zh_search.py), where it
+ * also supplies the stemmer class that Sphinx 9.0.4 forgets (see the end).
  */
 "use strict";
 
@@ -87,4 +88,14 @@ if (typeof module !== "undefined" && module.exports) {
     return Boolean(index) && (Object.hasOwn(index.terms, word) || Object.hasOwn(index.titleterms, word));
   };
   globalThis.splitQuery = (query) => ZhSearch.splitQuery(query, inSearchIndex);
+
+  // Sphinx 9.0.4's language_data.js ends with ``window.Stemmer = ChineseStemmer``, a
+  // class it never defines, and the Chinese search page stops before searching
+  // (sphinx-doc/sphinx#14229, fixed upstream by #14416). Sphinx stems the Chinese
+  // index with the English stemmer (sphinx/search/zh.py), so the query must be too.
+  if (typeof ChineseStemmer === "undefined") {
+    globalThis.ChineseStemmer = function ChineseStemmer() {
+      return new EnglishStemmer(); // defined by language_data.js, which loads later
+    };
+  }
 }
