@@ -1,8 +1,9 @@
-"""The Chinese edition's search page finds pages for queries typed without spaces."""
+"""The Chinese edition's search page works and finds pages for queries typed without spaces."""
 
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 # Query -> pages that must be among the results (paths relative to zh_CN/).
 EXPECTED = {
@@ -18,7 +19,12 @@ def search(page, site_url, query: str) -> list[str]:
     Sphinx writes the summary only after appending the last result.
     """
     page.goto(f"{site_url}/zh_CN/search.html?q={quote(query)}")
-    page.wait_for_function("() => document.querySelector('#search-results .search-summary')?.textContent.trim()")
+    try:
+        page.wait_for_function(
+            "() => document.querySelector('#search-results .search-summary')?.textContent.trim()", timeout=15_000
+        )
+    except PlaywrightTimeout:
+        pytest.fail(f"the search for {query!r} never finished; page errors: {page.log.console_errors}")
     hrefs = page.locator("#search-results ul.search li > a").evaluate_all(
         "(links) => links.map((a) => a.getAttribute('href'))"
     )
