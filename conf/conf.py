@@ -25,7 +25,7 @@ extensions = [
     # this project's (conf/lstmdocs)
     "lstmdocs.html_lang",
     "lstmdocs.language_switch",
-    "lstmdocs.quiet_jieba",
+    "lstmdocs.zh_search",
     "lstmdocs.myst_raw_i18n",
     "lstmdocs.diagrams",
 ]

@@ -96,3 +96,25 @@ def test_without_it_sphinx_turns_translated_myst_html_into_colons(app):
     app.build()
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert 'class="widget"' not in html and "::" in html
+
+
+def script_sources(html: str) -> list[str]:
+    return [src.split("?")[0] for src in re.findall(r'<script src="([^"]+)"', html)]
+
+
+@pytest.mark.sphinx("html", testroot="zh-search", confoverrides={"language": "zh_CN"})
+def test_chinese_search_page_splits_queries_before_searchtools(app):
+    app.build()
+    search = script_sources((app.outdir / "search.html").read_text(encoding="utf-8"))
+    mine = search.index("_static/zh_search.js")
+    assert mine < search.index("_static/searchtools.js"), "searchtools.js keeps the first splitQuery"
+    assert (app.outdir / "_static" / "zh_search.js").is_file()
+    index_page = script_sources((app.outdir / "index.html").read_text(encoding="utf-8"))
+    assert not any("zh_search" in src for src in index_page), "only the search page needs it"
+
+
+@pytest.mark.sphinx("html", testroot="zh-search", srcdir="zh-search-en", confoverrides={"language": "en"})
+def test_english_build_has_no_chinese_search_script(app):
+    app.build()
+    assert "zh_search.js" not in (app.outdir / "search.html").read_text(encoding="utf-8")
+    assert not (app.outdir / "_static" / "zh_search.js").exists()

@@ -16,7 +16,8 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def _add_templates(app: Sphinx, config: Config) -> None:
-    config.templates_path.append(str(TEMPLATES))
+    # A new list: appending would change Sphinx's shared default for later apps.
+    config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
 def _add_links(app: Sphinx, pagename, templatename, context, doctree) -> None:

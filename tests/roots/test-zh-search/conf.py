@@ -1,0 +1,2 @@
+extensions = ["lstmdocs.zh_search"]
+html_theme = "furo"

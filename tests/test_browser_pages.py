@@ -1,0 +1,173 @@
+"""Key pages in a real browser, both editions: they load cleanly and offline, every
+image shows, the copy button copies only code, dark mode applies, and a phone-wide
+screen needs no sideways scrolling. Screenshots are kept in _build/screenshots/."""
+
+import pytest
+from browser import screenshot
+
+LANGUAGES = ["en", "zh_CN"]
+KEY_PAGES = [
+    "index.html",
+    "basics/outputs.html",
+    "basics/equations.html",
+    "gallery/index.html",
+    "gallery/plot_layouts.html",
+    "glossary.html",
+]
+PHONE = {"width": 375, "height": 812}
+OTHER_EDITION = {"en": ("zh_CN", "zh-CN"), "zh_CN": ("en", "en")}
+
+
+def shot_name(language: str, path: str, variant: str = "") -> str:
+    return "-".join(filter(None, [language, path.removesuffix(".html").replace("/", "-"), variant]))
+
+
+def open_page(page, site_url, language, path):
+    page.goto(f"{site_url}/{language}/{path}", wait_until="networkidle")
+
+
+def broken_images(page) -> list[str]:
+    """Sources of <img> elements that did not load (or loaded nothing)."""
+    page.evaluate("() => document.querySelectorAll('img').forEach((img) => img.scrollIntoView())")
+    page.wait_for_load_state("networkidle")
+    return page.evaluate(
+        "() => Array.from(document.images)"
+        "  .filter((img) => !img.complete || img.naturalWidth === 0)"
+        "  .map((img) => img.currentSrc || img.src)"
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", KEY_PAGES)
+def test_page_loads_cleanly(page, site_url, language, path):
+    open_page(page, site_url, language, path)
+    assert page.log.third_party == [], "requests to third-party hosts"
+    assert page.log.console_errors == [], "console errors"
+    assert page.log.failed == [], "failed loads"
+    assert broken_images(page) == [], "images that did not load"
+    screenshot(page, shot_name(language, path))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_gallery_index_shows_images(page, site_url, language):
+    """The image check above is not vacuous: the gallery index has thumbnails."""
+    open_page(page, site_url, language, "gallery/index.html")
+    assert page.locator("article img").count() > 0
+
+
+# furo sets ``html {overflow-x: hidden}``: content wider than the screen is cut off
+# rather than scrolled, and ``scrollWidth`` stays at the screen's width. So look for
+# the elements themselves: any part of the article reaching past the right edge,
+# unless a box around it scrolls (code blocks, furo's table and math wrappers).
+OVERFLOWING = """(limit) => {
+  const scrolls = (el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX);
+  const article = document.querySelector("article");
+  const found = [];
+  for (const el of article.querySelectorAll("*")) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.right <= limit + 1) continue;
+    if (el.closest("mjx-assistive-mml")) continue;  // MathJax's clipped copy for screen readers
+    let scrolled = false;
+    for (let up = el.parentElement; up && up !== article.parentElement; up = up.parentElement) {
+      if (scrolls(up)) { scrolled = true; break; }
+    }
+    if (!scrolled) found.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")}: ${Math.round(box.right)}px`);
+  }
+  return found;
+}"""
+
+
+def overflowing(page, width: int) -> list[str]:
+    return page.evaluate(OVERFLOWING, width)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", KEY_PAGES)
+def test_phone_width_needs_no_sideways_scrolling(browser, site_url, language, path):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}/{language}/{path}", wait_until="networkidle")
+    too_wide = overflowing(page, PHONE["width"])
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    screenshot(page, shot_name(language, path, "phone"))
+    context.close()
+    assert width <= PHONE["width"], f"page is {width}px wide"
+    assert too_wide == [], f"cut off at the right edge of a {PHONE['width']}px screen"
+
+
+def test_overflow_check_finds_a_wide_element(browser, site_url):
+    """The check above can fail: a 900 px block in the article is reported."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}/en/index.html", wait_until="networkidle")
+    assert overflowing(page, PHONE["width"]) == []
+    page.locator("article").evaluate("(article) => article.insertAdjacentHTML('beforeend', '<p>x</p>')")
+    page.locator("article p").last.evaluate("(p) => (p.style.width = '900px')")
+    found = overflowing(page, PHONE["width"])
+    context.close()
+    assert len(found) == 1 and found[0].startswith("p.")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_dark_mode(page, site_url, language):
+    page.add_init_script("localStorage.setItem('theme', 'dark')")
+    open_page(page, site_url, language, "basics/outputs.html")
+    assert page.locator("body").get_attribute("data-theme") == "dark"
+    background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    assert background != "rgb(255, 255, 255)", "dark mode kept a white page"
+    screenshot(page, shot_name(language, "basics/outputs", "dark"))
+
+
+def test_theme_toggle_switches_to_dark(page, site_url):
+    open_page(page, site_url, "en", "index.html")
+    themes = []
+    for _ in range(3):  # furo cycles auto -> dark/light -> light/dark -> auto
+        page.locator(".content-icon-container .theme-toggle").click()
+        themes.append(page.locator("body").get_attribute("data-theme"))
+    assert "dark" in themes, themes
+
+
+def prompt_lines(block_text: str) -> list[str]:
+    """What a reader should get from a pycon block: the code, without prompts or outputs."""
+    return [line[4:] for line in block_text.splitlines() if line.startswith((">>> ", "... "))]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_copy_button_copies_code_without_prompts_or_outputs(page, site_url, language):
+    open_page(page, site_url, language, "basics/outputs.html")
+    # A block with a continuation line ("... ") and outputs: the hardest case.
+    block = page.locator("div.highlight-pycon", has_text="...     ").first
+    shown = block.locator("pre").inner_text()
+    assert "torch.Size" in shown and ">>> " in shown
+    block.hover()
+    block.locator(".copybtn").click()
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert ">>> " not in copied and "... " not in copied
+    assert "torch.Size" not in copied and "True" not in copied.split()
+    assert copied.strip().splitlines() == prompt_lines(shown)
+    compile(copied, "copied from basics/outputs.html", "exec")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_page_links_to_the_other_edition(page, site_url, language):
+    other, lang_attr = OTHER_EDITION[language]
+    open_page(page, site_url, language, "index.html")
+    link = page.locator(f"article a[href='../{other}/index.html']")
+    assert link.is_visible()
+    link.click()
+    page.wait_for_url(f"**/{other}/index.html")
+    assert page.locator("html").get_attribute("lang") == lang_attr
+
+
+def test_landing_page_sends_a_chinese_reader_to_the_chinese_edition(browser, site_url):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{site_url}/index.html")
+    page.wait_for_url("**/zh_CN/index.html")
+    context.close()
+
+
+def test_math_renders_offline(page, site_url):
+    page.goto(f"{site_url}/en/basics/equations.html", wait_until="networkidle")
+    page.wait_for_selector("mjx-container", timeout=10_000)
+    assert page.log.third_party == []
