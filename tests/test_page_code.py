@@ -42,3 +42,9 @@ def test_blocks_keep_page_line_numbers():
     text = "# t\n\n```{code-cell} python\n:tags: [hide-input]\nx = 1\n```\n\n```pycon\n>>> x\n1\n```\n"
     found = blocks(text)
     assert [(b.kind, b.line) for b in found] == [("cell", 5), ("doctest", 9)]
+
+
+def test_doctest_blocks_share_names_like_a_reader_copying_them(tmp_path):
+    page = tmp_path / "shared.md"
+    page.write_text("```pycon\n>>> x = 41\n```\n\ntext\n\n```pycon\n>>> x + 1\n42\n```\n", encoding="utf-8")
+    assert run_page(page) == []
