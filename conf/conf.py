@@ -26,6 +26,7 @@ extensions = [
     "lstmdocs.html_lang",
     "lstmdocs.language_switch",
     "lstmdocs.quiet_jieba",
+    "lstmdocs.cheatsheet",
 ]
 
 templates_path = [str(CONF_DIR / "templates")]
