@@ -1,5 +1,6 @@
 """The ``lstm-cheatsheet`` directive: a checked table, translatable, failing loudly."""
 
+import io
 import re
 from pathlib import Path
 
@@ -78,3 +79,18 @@ def test_the_page_states_the_sizes_the_checks_use():
     assert stated in page
     assert f"lengths {', '.join(map(str, cheatsheet.LENGTHS[:-1]))} and {cheatsheet.LENGTHS[-1]}" in page
     assert max(cheatsheet.LENGTHS) == sizes["L"]
+
+
+@pytest.mark.sphinx("html", testroot="cheatsheet", freshenv=True, srcdir="cheatsheet-rebuild")
+def test_another_torch_release_remakes_the_tables(make_app, app_params):
+    args, kwargs = app_params
+    make_app(*args, **kwargs).build()
+    kwargs["freshenv"] = False
+
+    def reads(**overrides) -> str:
+        status = io.StringIO()
+        make_app(*args, **{**kwargs, "status": status, "confoverrides": overrides}).build()
+        return re.search(r"updating environment: .*", status.getvalue()).group()
+
+    assert reads().endswith("0 added, 0 changed, 0 removed")
+    assert "config changed ('lstm_cheatsheet_torch_version')" in reads(lstm_cheatsheet_torch_version="99.0")

@@ -8,7 +8,8 @@ the slices of ``h_n`` that equal slices of ``output``, as code a reader copies.
 Each shape and each identity is checked on the tensors just computed; one that
 does not hold stops the build with :class:`CheatsheetError`, naming it.
 
-The table is made during the read phase, before Sphinx translates the document:
+The tables are remade whenever the torch version changes (a config value in the
+"env" category holds it). The table is made during the read phase, before Sphinx translates the document:
 its column headings and prose cells are extracted by gettext and translated like
 the page's own text. Code cells are marked untranslatable.
 """
@@ -224,4 +225,6 @@ class CheatsheetDirective(SphinxDirective):
 
 def setup(app: Sphinx) -> dict:
     app.add_directive("lstm-cheatsheet", CheatsheetDirective)
+    # The tables are torch's answers: another torch release re-reads every page.
+    app.add_config_value("lstm_cheatsheet_torch_version", torch.__version__, "env", types=[str])
     return {"parallel_read_safe": True, "parallel_write_safe": True}
