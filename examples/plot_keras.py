@@ -52,7 +52,8 @@ def converted(layer, weights):
 # ``return_state=True`` adds the final hidden and cell states, :math:`(N, H)` each:
 # the last layer of ``h_n`` and ``c_n``.
 keras_lstm = converted(keras.layers.LSTM(H, return_sequences=True, return_state=True), keras_weights(lstm))
-keras_output, keras_h, keras_c = (t.detach() for t in keras_lstm(input))
+# Keras returns torch tensors on its own device (a GPU if there is one): compare on the CPU.
+keras_output, keras_h, keras_c = (t.detach().cpu() for t in keras_lstm(input))
 print("output", tuple(keras_output.shape), " h", tuple(keras_h.shape), " c", tuple(keras_c.shape))
 for name, ours, theirs in [("output", keras_output, output), ("h", keras_h, h_n[-1]), ("c", keras_c, c_n[-1])]:
     print(f"{name}: largest difference {(ours - theirs).abs().max().item():.1e}")
@@ -61,7 +62,7 @@ for name, ours, theirs in [("output", keras_output, output), ("h", keras_h, h_n[
 # %%
 # With the defaults, ``return_sequences=False``, Keras returns only the last step,
 # which in PyTorch is ``h_n[-1]``, the same as ``output[:, -1]``:
-keras_last = converted(keras.layers.LSTM(H), keras_weights(lstm))(input).detach()
+keras_last = converted(keras.layers.LSTM(H), keras_weights(lstm))(input).detach().cpu()
 assert keras_last.shape == (N, H)
 assert torch.allclose(keras_last, h_n[-1], atol=TOLERANCE) and torch.equal(h_n[-1], output[:, -1])
 
@@ -76,7 +77,7 @@ keras_bidirectional = keras.layers.Bidirectional(keras.layers.LSTM(H))
 keras_bidirectional.build((N, L, H_in))
 keras_bidirectional.forward_layer.set_weights(keras_weights(bilstm, "l0"))
 keras_bidirectional.backward_layer.set_weights(keras_weights(bilstm, "l0_reverse"))
-keras_joined = keras_bidirectional(input).detach()
+keras_joined = keras_bidirectional(input).detach().cpu()
 assert keras_joined.shape == (N, 2 * H)
 assert torch.allclose(keras_joined, torch.cat([bi_h_n[-2], bi_h_n[-1]], dim=-1), atol=TOLERANCE)
 
