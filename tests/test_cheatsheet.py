@@ -97,11 +97,16 @@ def test_another_torch_release_remakes_the_tables(make_app, app_params):
     assert "config changed ('lstm_cheatsheet_torch_version')" in reads(lstm_cheatsheet_torch_version="99.0")
 
 
+@pytest.mark.parametrize("path", ["reference/cheatsheet.html", "reference/mistakes.html"])
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_reference_pages_load_cleanly(page, site_url, language, path):
+    page.goto(f"{site_url}/{language}/{path}", wait_until="networkidle")
+    assert page.log.third_party == [] and page.log.console_errors == [] and page.log.failed == []
+    screenshot(page, f"{language}-{path.replace('/', '-')}")
+
+
 @pytest.mark.parametrize(("language", "heading"), [("en", "Identities"), ("zh_CN", "恒等式")])
-def test_built_pages_show_the_tables_in_a_browser(page, site_url, language, heading):
-    page.goto(f"{site_url}/{language}/reference/cheatsheet.html", wait_until="networkidle")
+def test_built_cheatsheet_shows_the_tables(page, site_url, language, heading):
+    page.goto(f"{site_url}/{language}/reference/cheatsheet.html")
     assert page.locator("table.lstm-cheatsheet tbody tr").count() == 3 * 16
     assert page.locator("table.lstm-cheatsheet thead th").nth(2).inner_text() == heading
-    page.goto(f"{site_url}/{language}/reference/mistakes.html", wait_until="networkidle")
-    assert page.log.third_party == [] and page.log.console_errors == [] and page.log.failed == []
-    screenshot(page, f"{language}-reference-mistakes")
