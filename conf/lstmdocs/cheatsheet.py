@@ -8,10 +8,10 @@ the slices of ``h_n`` that equal slices of ``output``, as code a reader copies.
 Each shape and each identity is checked on the tensors just computed; one that
 does not hold stops the build with :class:`CheatsheetError`, naming it.
 
-The tables are remade whenever the torch version changes (a config value in the
-"env" category holds it). The table is made during the read phase, before Sphinx translates the document:
+The table is made during the read phase, before Sphinx translates the document:
 its column headings and prose cells are extracted by gettext and translated like
-the page's own text. Code cells are marked untranslatable.
+the page's own text. Code cells are marked untranslatable. A config value in the
+"env" category holds the torch version, so another torch release remakes the tables.
 """
 
 import itertools
