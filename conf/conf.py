@@ -28,6 +28,7 @@ extensions = [
     "lstmdocs.zh_search",
     "lstmdocs.myst_raw_i18n",
     "lstmdocs.diagrams",
+    "lstmdocs.cheatsheet",
 ]
 
 templates_path = [str(CONF_DIR / "templates")]

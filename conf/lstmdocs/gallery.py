@@ -19,6 +19,7 @@ SEED = 0
 
 def reset(gallery_conf, fname) -> None:
     torch.manual_seed(SEED)
+    torch.set_num_threads(1)  # tiny tensors: more threads only add overhead (and spin on shared cores)
     torch.use_deterministic_algorithms(True, warn_only=True)
     torch.set_num_threads(1)
     warnings.filterwarnings("ignore", message="LSTM with projections is not supported with oneDNN")

@@ -1,0 +1,2 @@
+extensions = ["lstmdocs.cheatsheet"]
+locale_dirs = ["locales"]
