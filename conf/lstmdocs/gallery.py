@@ -21,7 +21,6 @@ def reset(gallery_conf, fname) -> None:
     torch.manual_seed(SEED)
     torch.set_num_threads(1)  # tiny tensors: more threads only add overhead (and spin on shared cores)
     torch.use_deterministic_algorithms(True, warn_only=True)
-    torch.set_num_threads(1)
     warnings.filterwarnings("ignore", message="LSTM with projections is not supported with oneDNN")
     matplotlib.rcParams["svg.fonttype"] = "none"
     matplotlib.rcParams["svg.hashsalt"] = "lstmdocs"  # stable ids: reproducible SVG
