@@ -26,6 +26,7 @@ extensions = [
     "lstmdocs.html_lang",
     "lstmdocs.language_switch",
     "lstmdocs.quiet_jieba",
+    "lstmdocs.outputs_device",
 ]
 
 templates_path = [str(CONF_DIR / "templates")]

@@ -4,7 +4,11 @@ import re
 
 import polib
 import pytest
+import torch
 from assemble_site import assemble
+from lstmdocs import device
+from lstmdocs.outputs_device import check_stamps
+from sphinx.errors import ConfigError
 from tidy_catalogues import boilerplate_translation, is_markup_only, tidy
 
 
@@ -35,7 +39,7 @@ def test_assemble_keeps_only_the_deployable_tree(tmp_path):
     site = tmp_path / "site"
     assemble(html, site, ["en", "zh_CN"])
     found = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
-    assert found == ["en", "en/index.html", "index.html", "zh_CN", "zh_CN/index.html"]
+    assert found == ["404.html", "en", "en/index.html", "index.html", "zh_CN", "zh_CN/index.html"]
     landing = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="en/index.html"' in landing and 'href="zh_CN/index.html"' in landing
 
@@ -79,3 +83,26 @@ def test_gallery_boilerplate_has_one_translation():
     msgid = ":download:`Download Python source code: plot_x.py <plot_x.py>`"
     assert boilerplate_translation(msgid) == ":download:`下载 Python 源代码：plot_x.py <plot_x.py>`"
     assert boilerplate_translation("The hidden state") == ""
+
+
+@pytest.mark.sphinx("html", testroot="outputs-device")
+def test_pages_that_run_code_name_torch_and_device(app):
+    app.build()
+    example = (app.outdir / "plot_example.html").read_text(encoding="utf-8")
+    sentence = f"Outputs on this page were computed with PyTorch {torch.__version__} on CPU."
+    assert f'<p class="outputs-device">{sentence}</p>' in example
+    assert "outputs-device" not in (app.outdir / "index.html").read_text(encoding="utf-8")
+
+
+def test_outputs_from_another_device_stop_the_build(tmp_path):
+    check_stamps([tmp_path], "PyTorch 2.13.0+cpu on CPU")
+    check_stamps([tmp_path], "PyTorch 2.13.0+cpu on CPU")  # same producer: fine
+    with pytest.raises(ConfigError, match="nox -s clean"):
+        check_stamps([tmp_path], "PyTorch 2.13.0+cu126 on NVIDIA H100, CUDA 12.6")
+
+
+def test_the_device_is_chosen_in_one_place(monkeypatch):
+    monkeypatch.setenv(device.OVERRIDE, "cpu")
+    assert device.chosen() == "cpu" and device.describe("cpu") == "CPU"
+    monkeypatch.delenv(device.OVERRIDE)
+    assert device.chosen() == ("cuda" if torch.cuda.is_available() else "cpu")

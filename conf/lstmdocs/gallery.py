@@ -1,7 +1,8 @@
 """sphinx-gallery hooks, named in conf.py as importable strings (picklable config).
 
-``reset`` runs before every example: each one starts from the same seed, so the
-values a page shows come from a reproducible run. ``svg_scraper`` saves figures as
+``reset`` runs before every example: each one starts from the same seed, on the
+device ``lstmdocs.device`` chooses, so the values a page shows come from a
+reproducible run. ``svg_scraper`` saves figures as
 SVG with text kept as text, so Chinese labels render with the reader's fonts.
 """
 
@@ -9,10 +10,13 @@ import matplotlib
 import torch
 from sphinx_gallery.scrapers import matplotlib_scraper
 
+from lstmdocs import device
+
 SEED = 0
 
 
 def reset(gallery_conf, fname) -> None:
+    device.use()
     torch.manual_seed(SEED)
     torch.use_deterministic_algorithms(True, warn_only=True)
     matplotlib.rcParams["svg.fonttype"] = "none"
