@@ -21,12 +21,12 @@ extensions = [
     "sphinx_gallery.gen_gallery",
     "sphinx_copybutton",
     "sphinx_design",
-    "sphinx-mathjax-offline",  # serves MathJax from _static: no CDN
     # this project's (conf/lstmdocs)
     "lstmdocs.html_lang",
     "lstmdocs.language_switch",
     "lstmdocs.quiet_jieba",
     "lstmdocs.outputs_device",
+    "lstmdocs.assets_first",  # MathJax from _static (no CDN), copied before pages are written
 ]
 
 templates_path = [str(CONF_DIR / "templates")]
