@@ -75,7 +75,7 @@ def main(example: str | None) -> None:
         tree = ScratchTree(Path(scratch) / "both")
         cold = tree.build(LANGUAGES)
         no_change = tree.build(LANGUAGES)
-        example = example or sorted(p.name for p in (tree.root / "examples").glob("plot_*.py"))[0]
+        example = example or min(p.name for p in (tree.root / "examples").glob("plot_*.py"))
         run_alone = example_run_time(tree, example)
         with (tree.root / "examples" / example).open("a", encoding="utf-8") as script:
             script.write("\n# benchmark: an edit that changes the file's MD5\n")

@@ -78,7 +78,6 @@ def check_site(site: Path) -> LinkReport:
                 report.broken.append(f"{name}: {link} (leaves the site)")
             elif not target.is_file():
                 report.broken.append(f"{name}: {link} (no such file)")
-            elif parts.fragment and target.suffix == ".html":
-                if unquote(parts.fragment) not in parse(target)[1]:
-                    report.broken.append(f"{name}: {link} (no id {parts.fragment!r} in the target)")
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in parse(target)[1]:
+                report.broken.append(f"{name}: {link} (no id {parts.fragment!r} in the target)")
     return report
