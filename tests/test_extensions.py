@@ -6,6 +6,7 @@ import polib
 import pytest
 import torch
 from assemble_site import assemble
+from gpu_report import outcomes
 from lstmdocs import device
 from lstmdocs.assets_first import copy_changed
 from lstmdocs.outputs_device import check_stamps
@@ -127,3 +128,26 @@ def test_unchanged_assets_are_not_copied_again(tmp_path):
     (source / "tex.js").write_text("mathjax, newer")
     assert copy_changed(source, destination) == 1
     assert (destination / "tex.js").read_text() == "mathjax, newer"
+
+
+def test_the_cpu_stays_the_default_device(monkeypatch):
+    monkeypatch.setenv(device.OVERRIDE, "cpu")
+    assert device.use() == "cpu"
+    assert torch.get_default_device() == torch.device("cpu")
+
+
+def test_gpu_report_counts_outcomes(tmp_path):
+    junit = tmp_path / "junit.xml"
+    junit.write_text(
+        '<testsuites><testsuite name="pytest">'
+        '<testcase classname="tests.test_cuda" name="test_a"/>'
+        '<testcase classname="tests.test_cuda" name="test_b"><failure message="x"/></testcase>'
+        '<testcase classname="tests.test_cuda" name="test_c"><skipped message="no CUDA"/></testcase>'
+        "</testsuite></testsuites>",
+        encoding="utf-8",
+    )
+    assert outcomes(junit) == {
+        "passed": ["tests.test_cuda::test_a"],
+        "failed": ["tests.test_cuda::test_b"],
+        "skipped": ["tests.test_cuda::test_c"],
+    }
