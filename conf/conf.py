@@ -27,6 +27,7 @@ extensions = [
     "lstmdocs.quiet_jieba",
     "lstmdocs.outputs_device",
     "lstmdocs.assets_first",  # MathJax from _static (no CDN), copied before pages are written
+    "lstmdocs.stable_zips",  # reproducible example zips
 ]
 
 templates_path = [str(CONF_DIR / "templates")]

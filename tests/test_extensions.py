@@ -1,6 +1,7 @@
 """The project's Sphinx extensions and build helpers, each on a tiny project."""
 
 import re
+import zipfile
 
 import polib
 import pytest
@@ -10,6 +11,7 @@ from gpu_report import outcomes
 from lstmdocs import device
 from lstmdocs.assets_first import copy_changed
 from lstmdocs.outputs_device import check_stamps
+from lstmdocs.stable_zips import stabilise
 from sphinx.errors import ConfigError
 from tidy_catalogues import boilerplate_translation, is_markup_only, tidy
 
@@ -151,3 +153,17 @@ def test_gpu_report_counts_outcomes(tmp_path):
         "failed": ["tests.test_cuda::test_b"],
         "skipped": ["tests.test_cuda::test_c"],
     }
+
+
+def test_example_zips_get_fixed_timestamps(tmp_path):
+    example = tmp_path / "plot_x.zip"
+    with zipfile.ZipFile(example, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("plot_x.py", date_time=(2026, 11, 27, 10, 57, 26)), "print(1)\n")
+    when = (2026, 1, 1, 0, 0, 0)
+    assert stabilise(example, when) is True
+    first = example.read_bytes()
+    assert stabilise(example, when) is False  # already stable: left alone
+    with zipfile.ZipFile(example) as archive:
+        assert [(i.filename, i.date_time) for i in archive.infolist()] == [("plot_x.py", when)]
+        assert archive.read("plot_x.py") == b"print(1)\n"
+    assert example.read_bytes() == first
