@@ -131,6 +131,16 @@ def bench(session: nox.Session) -> None:
     session.run("python", "conf/bench_build.py", *session.posargs)
 
 
+CUDA_CHECK = """
+import sys
+try:
+    import torch
+except ImportError:
+    sys.exit("nox -s gpu: this machine's Python has no torch (install a CUDA build first)")
+torch.cuda.is_available() or sys.exit(f"nox -s gpu: torch {torch.__version__} sees no CUDA device")
+"""
+
+
 @nox.session(default=False, venv_params=["--system-site-packages"])
 def gpu(session: nox.Session) -> None:
     """On a CUDA machine: build with its own torch, run the GPU tests, write _build/gpu-report.md.
@@ -141,8 +151,8 @@ def gpu(session: nox.Session) -> None:
     requirements = Path(session.create_tmp()) / "site-without-torch.txt"
     lines = (ROOT / SITE_REQUIREMENTS).read_text(encoding="utf-8").splitlines()
     requirements.write_text("\n".join(line for line in lines if not line.startswith("torch=")), encoding="utf-8")
+    session.run("python", "-c", CUDA_CHECK)  # before installing anything
     session.install("-r", str(requirements))
-    session.run("python", "-c", "import sys, torch; torch.cuda.is_available() or sys.exit('nox -s gpu: no CUDA device')")
     remove_outputs()  # every output must come from this device
     build_site(session)
     junit = BUILD / "gpu-junit.xml"
