@@ -2,25 +2,17 @@
 
 A zip stores each file's modification time, and sphinx-gallery zips the files it
 has just written: two cold builds gave different ``plot_*.zip`` bytes. Entries are
-rewritten with the time of ``SOURCE_DATE_EPOCH`` (the last commit's, from the build
-environment), and only zips that need it, so an unchanged zip keeps its mtime and
-does not make its page out of date.
+rewritten with one fixed date (not the commit's: a new commit alone would change
+every zip), and only zips that need it, so an unchanged zip keeps its mtime and does
+not make its page out of date.
 """
 
-import os
-import time
 import zipfile
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can store
-
-
-def fixed_time() -> tuple[int, ...]:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    stamp = time.gmtime(int(epoch))[:6] if epoch else ZIP_EPOCH
-    return max(stamp, ZIP_EPOCH)
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can store
 
 
 def stabilise(path: Path, when: tuple[int, ...]) -> bool:
@@ -42,10 +34,9 @@ def stabilise(path: Path, when: tuple[int, ...]) -> bool:
 def _stabilise_gallery(app: Sphinx) -> None:
     conf = getattr(app.config, "sphinx_gallery_conf", {}) or {}
     dirs = conf.get("gallery_dirs", [])
-    when = fixed_time()
     for gallery in [dirs] if isinstance(dirs, str) else dirs:
         for path in sorted(Path(app.srcdir, gallery).rglob("*.zip")):
-            stabilise(path, when)
+            stabilise(path, ZIP_EPOCH)
 
 
 def setup(app: Sphinx) -> dict:
