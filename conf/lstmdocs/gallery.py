@@ -7,7 +7,6 @@ SVG with text kept as text, so Chinese labels render with the reader's fonts.
 """
 
 import matplotlib
-import torch
 from sphinx_gallery.scrapers import matplotlib_scraper
 
 from lstmdocs import device
@@ -16,6 +15,8 @@ SEED = 0
 
 
 def reset(gallery_conf, fname) -> None:
+    import torch  # here, not above: a rebuild that runs no example never needs it
+
     device.use()
     torch.manual_seed(SEED)
     torch.use_deterministic_algorithms(True, warn_only=True)

@@ -15,7 +15,6 @@ through an IPython start-up file; on the CPU nothing changes.
 import os
 from pathlib import Path
 
-import torch
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
@@ -60,7 +59,7 @@ def _start_kernels_on(chosen: str, outdir: Path) -> None:
 
 def _init(app: Sphinx) -> None:
     chosen = device.chosen()
-    app.outputs_device = {"torch_version": torch.__version__, "device": device.describe(chosen)}
+    app.outputs_device = {"torch_version": device.torch_version(), "device": device.describe(chosen)}
     check_stamps(_cache_dirs(app.config), "PyTorch {torch_version} on {device}".format(**app.outputs_device))
     if chosen != "cpu":
         _start_kernels_on(chosen, Path(app.outdir))
