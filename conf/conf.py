@@ -28,6 +28,7 @@ extensions = [
     "lstmdocs.outputs_device",
     "lstmdocs.assets_first",  # MathJax from _static (no CDN), copied before pages are written
     "lstmdocs.stable_zips",  # reproducible example zips
+    "lstmdocs.search_index_pruning",  # rebuilds write the same search index as fresh builds
 ]
 
 templates_path = [str(CONF_DIR / "templates")]
@@ -89,6 +90,9 @@ html_sidebars = {
     ]
 }
 language_switch_languages = {"en": "English", "zh_CN": "简体中文"}
+# Sphinx's Chinese search reloads jieba's own dictionary as a user dictionary by default
+# (seconds per build, same index): "" skips that.
+html_search_options = {"dict": ""}
 
 # -- Copy button: copy code only, never prompts or outputs ---------------------
 copybutton_prompt_text = r">>> |\.\.\. "

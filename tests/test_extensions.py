@@ -2,6 +2,7 @@
 
 import re
 import zipfile
+from types import SimpleNamespace
 
 import polib
 import pytest
@@ -11,6 +12,7 @@ from gpu_report import outcomes
 from lstmdocs import device
 from lstmdocs.assets_first import copy_changed
 from lstmdocs.outputs_device import check_stamps
+from lstmdocs.search_index_pruning import drop_dead_terms
 from lstmdocs.stable_zips import stabilise
 from sphinx.errors import ConfigError
 from tidy_catalogues import boilerplate_translation, is_markup_only, tidy
@@ -167,3 +169,9 @@ def test_example_zips_get_fixed_timestamps(tmp_path):
         assert [(i.filename, i.date_time) for i in archive.infolist()] == [("plot_x.py", when)]
         assert archive.read("plot_x.py") == b"print(1)\n"
     assert example.read_bytes() == first
+
+
+def test_search_terms_without_pages_are_dropped():
+    indexer = SimpleNamespace(_mapping={"lstm": {"index"}, "gone": set()}, _title_mapping={"old": set()})
+    assert drop_dead_terms(indexer) == 2
+    assert indexer._mapping == {"lstm": {"index"}} and indexer._title_mapping == {}
