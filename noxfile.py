@@ -60,7 +60,7 @@ def tests(session: nox.Session) -> None:
     ensure_chromium(session)
     build_site(session)
     sphinx(session, "gettext", "en", BUILD / "gettext")
-    session.run("pytest", "tests", *session.posargs, env=build_env())
+    session.run("pytest", "tests", "-rs", *session.posargs, env=build_env())  # -rs: say why tests skipped
 
 
 @nox.session(name="docs-live", default=False)
@@ -104,10 +104,59 @@ def lint(session: nox.Session) -> None:
     session.run("sphinx-lint", "examples", "docs", "--ignore", "docs/gallery")
 
 
-@nox.session(default=False, venv_backend="none")
-def clean(session: nox.Session) -> None:
-    """Remove every build output, cache and generated gallery page."""
+def remove_outputs() -> None:
     for path in (BUILD, ROOT / "docs" / "gallery"):
         shutil.rmtree(path, ignore_errors=True)
     for mo in (ROOT / LOCALES).rglob("*.mo"):
         mo.unlink()
+
+
+@nox.session(default=False, venv_backend="none")
+def clean(session: nox.Session) -> None:
+    """Remove every build output, cache and generated gallery page."""
+    remove_outputs()
+
+
+@nox.session(default=False)
+def repro(session: nox.Session) -> None:
+    """Build the site twice from empty caches, in separate folders; the bytes must match."""
+    install(session)
+    session.run("python", "conf/check_reproducible.py")
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Time cold, no-change and one-example rebuilds and weigh the pages (README keeps the figures)."""
+    install(session)
+    session.run("python", "conf/bench_build.py", *session.posargs)
+
+
+CUDA_CHECK = """
+import sys
+try:
+    import torch
+except ImportError:
+    sys.exit("nox -s gpu: this machine's Python has no torch (install a CUDA build first)")
+torch.cuda.is_available() or sys.exit(f"nox -s gpu: torch {torch.__version__} sees no CUDA device")
+"""
+
+
+@nox.session(default=False, venv_params=["--system-site-packages"])
+def gpu(session: nox.Session) -> None:
+    """On a CUDA machine: build with its own torch, run the GPU tests, write _build/gpu-report.md.
+
+    Offline: the machine's torch comes through --system-site-packages and the rest from
+    wherever pip is pointed (PIP_NO_INDEX=1 PIP_FIND_LINKS=<wheels>, see README.md).
+    """
+    requirements = Path(session.create_tmp()) / "site-without-torch.txt"
+    lines = (ROOT / SITE_REQUIREMENTS).read_text(encoding="utf-8").splitlines()
+    requirements.write_text("\n".join(line for line in lines if not line.startswith("torch=")), encoding="utf-8")
+    session.run("python", "-c", CUDA_CHECK)  # before installing anything
+    session.install("-r", str(requirements))
+    remove_outputs()  # every output must come from this device
+    build_site(session)
+    junit = BUILD / "gpu-junit.xml"
+    session.run("pytest", "tests/test_cuda.py", "tests/test_site.py", "tests/test_links.py",
+                f"--junitxml={junit}", *session.posargs, env=build_env(), success_codes=[0, 1])
+    # The report is written either way; it fails the session when a test failed.
+    session.run("python", "conf/gpu_report.py", str(junit), str(BUILD / "gpu-report.md"))

@@ -4,6 +4,7 @@ Usage: python conf/assemble_site.py HTML_DIR SITE_DIR LANG [LANG ...]
 
 Only what a reader's browser needs is copied: no doctrees, no build info, no
 executed-notebook folders (myst-nb writes those beside, not inside, HTML_DIR).
+The files in ``conf/site_root/`` (the bilingual 404 page) go to the site's root.
 """
 
 import shutil
@@ -34,6 +35,7 @@ LANDING_PAGE = """<!DOCTYPE html>
 </html>
 """
 LABELS = {"en": "English", "zh_CN": "简体中文"}
+SITE_ROOT_FILES = Path(__file__).resolve().parent / "site_root"
 SKIP = shutil.ignore_patterns(".buildinfo", ".buildinfo.bak", "_sources", ".doctrees")
 
 
@@ -56,6 +58,8 @@ def assemble(html_dir: Path, site_dir: Path, languages: list[str]) -> None:
     for lang in languages:
         shutil.copytree(html_dir / lang, site_dir / lang, ignore=SKIP)
     (site_dir / "index.html").write_text(landing_page(languages), encoding="utf-8")
+    for path in sorted(SITE_ROOT_FILES.iterdir()):
+        shutil.copyfile(path, site_dir / path.name)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ extensions = [
     "sphinx_gallery.gen_gallery",
     "sphinx_copybutton",
     "sphinx_design",
-    "sphinx-mathjax-offline",  # serves MathJax from _static: no CDN
     # this project's (conf/lstmdocs)
     "lstmdocs.html_lang",
     "lstmdocs.language_switch",
@@ -29,6 +28,10 @@ extensions = [
     "lstmdocs.myst_raw_i18n",
     "lstmdocs.diagrams",
     "lstmdocs.cheatsheet",
+    "lstmdocs.outputs_device",
+    "lstmdocs.assets_first",  # MathJax from _static (no CDN), copied before pages are written
+    "lstmdocs.stable_zips",  # reproducible example zips
+    "lstmdocs.search_index_pruning",  # rebuilds write the same search index as fresh builds
 ]
 
 templates_path = [str(CONF_DIR / "templates")]
@@ -90,6 +93,9 @@ html_sidebars = {
     ]
 }
 language_switch_languages = {"en": "English", "zh_CN": "简体中文"}
+# Sphinx's Chinese search reloads jieba's own dictionary as a user dictionary by default
+# (seconds per build, same index): "" skips that.
+html_search_options = {"dict": ""}
 
 # -- Copy button: copy code only, never prompts or outputs ---------------------
 copybutton_prompt_text = r">>> |\.\.\. "

@@ -25,15 +25,18 @@ def build_env() -> dict[str, str]:
     return {"SOURCE_DATE_EPOCH": epoch or FALLBACK_EPOCH, "PYTHONHASHSEED": "0"}
 
 
-def sphinx_args(builder: str, language: str, outdir: Path, *extra: str) -> list[str]:
-    """Arguments after ``sphinx-build``: warnings are errors and are logged to a file."""
+def sphinx_args(builder: str, language: str, outdir: Path, *extra: str, build: Path = BUILD) -> list[str]:
+    """Arguments after ``sphinx-build``: warnings are errors and are logged to a file.
+
+    ``build`` holds the doctrees and logs (another one gives a build with fresh doctrees).
+    """
     return [
         "-b", builder,
         "-c", "conf",
-        "-d", str(BUILD / "doctrees" / f"{builder}-{language}"),
+        "-d", str(build / "doctrees" / f"{builder}-{language}"),
         "-D", f"language={language}",
         "-n", "-W", "--keep-going",
-        "-w", str(BUILD / "logs" / f"{builder}-{language}.log"),
+        "-w", str(build / "logs" / f"{builder}-{language}.log"),
         *extra,
         "docs",
         str(outdir),

@@ -1,10 +1,20 @@
 """The project's Sphinx extensions and build helpers, each on a tiny project."""
 
 import re
+import zipfile
+from types import SimpleNamespace
 
 import polib
 import pytest
+import torch
 from assemble_site import assemble
+from gpu_report import outcomes
+from lstmdocs import device
+from lstmdocs.assets_first import copy_changed
+from lstmdocs.outputs_device import check_stamps
+from lstmdocs.search_index_pruning import drop_dead_terms
+from lstmdocs.stable_zips import stabilise
+from sphinx.errors import ConfigError
 from tidy_catalogues import boilerplate_translation, is_markup_only, tidy
 
 
@@ -35,7 +45,7 @@ def test_assemble_keeps_only_the_deployable_tree(tmp_path):
     site = tmp_path / "site"
     assemble(html, site, ["en", "zh_CN"])
     found = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
-    assert found == ["en", "en/index.html", "index.html", "zh_CN", "zh_CN/index.html"]
+    assert found == ["404.html", "en", "en/index.html", "index.html", "zh_CN", "zh_CN/index.html"]
     landing = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="en/index.html"' in landing and 'href="zh_CN/index.html"' in landing
 
@@ -118,3 +128,89 @@ def test_english_build_has_no_chinese_search_script(app):
     app.build()
     assert "zh_search.js" not in (app.outdir / "search.html").read_text(encoding="utf-8")
     assert not (app.outdir / "_static" / "zh_search.js").exists()
+
+
+@pytest.mark.sphinx("html", testroot="outputs-device")
+def test_pages_that_run_code_name_torch_and_device(app):
+    app.build()
+    example = (app.outdir / "plot_example.html").read_text(encoding="utf-8")
+    sentence = f"Outputs on this page were computed with PyTorch {torch.__version__} on CPU."
+    assert f'<p class="outputs-device">{sentence}</p>' in example
+    assert "outputs-device" not in (app.outdir / "index.html").read_text(encoding="utf-8")
+
+
+def test_outputs_from_another_device_stop_the_build(tmp_path):
+    check_stamps([tmp_path], "PyTorch 2.13.0+cpu on CPU")
+    check_stamps([tmp_path], "PyTorch 2.13.0+cpu on CPU")  # same producer: fine
+    with pytest.raises(ConfigError, match="nox -s clean"):
+        check_stamps([tmp_path], "PyTorch 2.13.0+cu126 on NVIDIA H100, CUDA 12.6")
+
+
+def test_the_device_is_chosen_in_one_place(monkeypatch):
+    monkeypatch.setenv(device.OVERRIDE, "cpu")
+    assert device.chosen() == "cpu" and device.describe("cpu") == "CPU"
+    monkeypatch.delenv(device.OVERRIDE)
+    assert device.chosen() == ("cuda" if torch.cuda.is_available() else "cpu")
+
+
+@pytest.mark.sphinx("html", testroot="assets-first")
+def test_a_cold_build_links_mathjax_locally_with_its_checksum(app):
+    app.build()  # a fresh output folder: the cold build whose links used to differ
+    page = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'src="_static/mathjax/tex-chtml\.js\?v=[0-9a-f]+"', page)
+    assert (app.outdir / "_static" / "mathjax" / "tex-chtml.js").is_file()
+
+
+def test_unchanged_assets_are_not_copied_again(tmp_path):
+    source, destination = tmp_path / "source", tmp_path / "destination"
+    (source / "fonts").mkdir(parents=True)
+    (source / "fonts" / "a.woff").write_bytes(b"font")
+    (source / "tex.js").write_text("mathjax")
+    assert copy_changed(source, destination) == 2
+    assert copy_changed(source, destination) == 0
+    (source / "tex.js").write_text("mathjax, newer")
+    assert copy_changed(source, destination) == 1
+    assert (destination / "tex.js").read_text() == "mathjax, newer"
+
+
+def test_the_cpu_stays_the_default_device(monkeypatch):
+    monkeypatch.setenv(device.OVERRIDE, "cpu")
+    assert device.use() == "cpu"
+    assert torch.get_default_device() == torch.device("cpu")
+
+
+def test_gpu_report_counts_outcomes(tmp_path):
+    junit = tmp_path / "junit.xml"
+    junit.write_text(
+        '<testsuites><testsuite name="pytest">'
+        '<testcase classname="tests.test_cuda" name="test_a"/>'
+        '<testcase classname="tests.test_cuda" name="test_b"><failure message="x"/></testcase>'
+        '<testcase classname="tests.test_cuda" name="test_c"><skipped message="no CUDA"/></testcase>'
+        "</testsuite></testsuites>",
+        encoding="utf-8",
+    )
+    assert outcomes(junit) == {
+        "passed": ["tests.test_cuda::test_a"],
+        "failed": ["tests.test_cuda::test_b"],
+        "skipped": ["tests.test_cuda::test_c"],
+    }
+
+
+def test_example_zips_get_fixed_timestamps(tmp_path):
+    example = tmp_path / "plot_x.zip"
+    with zipfile.ZipFile(example, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("plot_x.py", date_time=(2026, 11, 27, 10, 57, 26)), "print(1)\n")
+    when = (2026, 1, 1, 0, 0, 0)
+    assert stabilise(example, when) is True
+    first = example.read_bytes()
+    assert stabilise(example, when) is False  # already stable: left alone
+    with zipfile.ZipFile(example) as archive:
+        assert [(i.filename, i.date_time) for i in archive.infolist()] == [("plot_x.py", when)]
+        assert archive.read("plot_x.py") == b"print(1)\n"
+    assert example.read_bytes() == first
+
+
+def test_search_terms_without_pages_are_dropped():
+    indexer = SimpleNamespace(_mapping={"lstm": {"index"}, "gone": set()}, _title_mapping={"old": set()})
+    assert drop_dead_terms(indexer) == 2
+    assert indexer._mapping == {"lstm": {"index"}} and indexer._title_mapping == {}

@@ -8,7 +8,7 @@ from built import LANGUAGES, LOGS, SITE, pages, require
 
 def test_site_holds_both_editions_and_a_landing_page():
     require(SITE)
-    assert sorted(p.name for p in SITE.iterdir()) == ["en", "index.html", "zh_CN"]
+    assert sorted(p.name for p in SITE.iterdir()) == ["404.html", "en", "index.html", "zh_CN"]
     for language in LANGUAGES:
         assert (SITE / language / "index.html").is_file()
     landing = (SITE / "index.html").read_text(encoding="utf-8")

@@ -1,0 +1,60 @@
+"""Build the site in a scratch copy of its sources, with caches of its own.
+
+The reproducibility check and the benchmark need cold builds, repeated builds and
+edited examples without touching ``_build/`` or ``docs/gallery/``. A scratch tree
+copies what a build reads (``conf/``, ``docs/``, ``examples/``) and runs the same
+commands as ``nox -s docs``: conf.py finds its caches beside itself, in the copy.
+"""
+
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from site_build import LANGUAGES, LOCALES, ROOT, build_env, sphinx_args
+
+SOURCES = ("conf", "docs", "examples")
+GENERATED = shutil.ignore_patterns("gallery", "*.mo", "__pycache__", "_build")
+NOT_DEPLOYED = [".buildinfo", ".buildinfo.bak", ".doctrees"]  # Sphinx's rebuild bookkeeping
+
+
+class ScratchTree:
+    def __init__(self, where: Path) -> None:
+        self.root = where
+        for name in SOURCES:
+            shutil.copytree(ROOT / name, where / name, ignore=GENERATED)
+        self.build_dir = where / "_build"
+        self.site = self.build_dir / "site"
+
+    def run(self, *command: str) -> None:
+        subprocess.run(command, cwd=self.root, env={**os.environ, **build_env()}, check=True,
+                       stdout=subprocess.DEVNULL)
+
+    def build(self, languages: tuple[str, ...] = LANGUAGES) -> float:
+        """Build like ``nox -s docs`` (only ``languages``); return the seconds it took."""
+        start = time.perf_counter()
+        (self.build_dir / "logs").mkdir(parents=True, exist_ok=True)
+        self.run(sys.executable, "-m", "sphinx_intl", "build", "-d", LOCALES)
+        for language in languages:
+            html = self.build_dir / "html" / language
+            self.run(sys.executable, "-m", "sphinx", *sphinx_args("html", language, html, build=self.build_dir))
+        self.run(sys.executable, "conf/assemble_site.py", str(self.build_dir / "html"), str(self.site), *languages)
+        return time.perf_counter() - start
+
+
+def differences(expected: Path, found: Path) -> list[str]:
+    """Every file that is missing, extra or not byte-identical between two trees."""
+    problems = []
+    comparison = filecmp.dircmp(expected, found, ignore=NOT_DEPLOYED)
+    stack = [(comparison, Path())]
+    while stack:
+        node, where = stack.pop()
+        problems += [f"{where / name}: only in {expected}" for name in node.left_only]
+        problems += [f"{where / name}: only in {found}" for name in node.right_only]
+        _, mismatch, errors = filecmp.cmpfiles(node.left, node.right, node.common_files, shallow=False)
+        problems += [f"{where / name}: bytes differ" for name in mismatch + errors]
+        stack += [(sub, where / name) for name, sub in node.subdirs.items()]
+    return sorted(problems)

@@ -1,0 +1,1 @@
+extensions = ["lstmdocs.assets_first"]

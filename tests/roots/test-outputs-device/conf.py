@@ -1,0 +1,1 @@
+extensions = ["lstmdocs.outputs_device"]
