@@ -7,14 +7,15 @@ from types import SimpleNamespace
 import polib
 import pytest
 import torch
-from assemble_site import assemble
 from gpu_report import outcomes
+from sphinx.errors import ConfigError
+
+from assemble_site import assemble
 from lstmdocs import device
 from lstmdocs.assets_first import copy_changed
 from lstmdocs.outputs_device import check_stamps
 from lstmdocs.search_index_pruning import drop_dead_terms
 from lstmdocs.stable_zips import stabilise
-from sphinx.errors import ConfigError
 from tidy_catalogues import boilerplate_translation, is_markup_only, tidy
 
 
@@ -214,3 +215,15 @@ def test_search_terms_without_pages_are_dropped():
     indexer = SimpleNamespace(_mapping={"lstm": {"index"}, "gone": set()}, _title_mapping={"old": set()})
     assert drop_dead_terms(indexer) == 2
     assert indexer._mapping == {"lstm": {"index"}} and indexer._title_mapping == {}
+
+
+def test_index_entries_of_pages_not_rewritten_come_back():
+    from types import SimpleNamespace
+
+    from lstmdocs.search_index_pruning import restore_index_entries
+
+    indexer = SimpleNamespace(_titles={"glossary": "G", "index": "I"}, _index_entries={"index": []})
+    frozen = {"docnames": ["glossary", "index"], "indexentries": {"cell state": [[0, "term-cell-state", True]]}}
+    assert restore_index_entries(indexer, frozen) == 1
+    assert indexer._index_entries["glossary"] == [("cell state", "term-cell-state", "main")]
+    assert indexer._index_entries["index"] == []  # rewritten pages keep what they were fed

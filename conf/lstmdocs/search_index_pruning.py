@@ -1,10 +1,16 @@
-"""Drop search terms that no page uses any more, so rebuilds write a clean index.
+"""Make a rebuilt ``searchindex.js`` equal to the one a fresh build writes.
 
 On an incremental build Sphinx loads the previous ``searchindex.js`` and removes
-the rewritten pages from every term, but keeps terms left with no page (``"term":
-[]``). A rebuilt site then differed from a fresh build of the same sources. The
-empty terms are removed just before the index is written (``html-collect-pages``
-runs before the search index is dumped).
+the rewritten pages from every term, but
+
+- keeps terms left with no page (``"term": []``): they are dropped here;
+- forgets the index entries (glossary terms, ``index`` directives) of the pages it
+  does not rewrite: they are only collected while a page is written, after the
+  environment was saved, and ``IndexBuilder.load`` does not read them back. They
+  are restored here from the previous index.
+
+Both happen just before the index is written (``html-collect-pages`` runs before
+the search index is dumped, while the previous one is still on disk).
 """
 
 from sphinx.application import Sphinx
@@ -20,10 +26,30 @@ def drop_dead_terms(indexer) -> int:
     return dropped
 
 
+def restore_index_entries(indexer, frozen: dict) -> int:
+    """Give pages that were not rewritten their index entries from the previous index."""
+    docnames = frozen["docnames"]
+    previous: dict[str, set[tuple[str, str, str]]] = {}
+    for entry, refs in frozen.get("indexentries", {}).items():
+        for doc, entry_id, main in refs:
+            previous.setdefault(docnames[doc], set()).add((entry, entry_id, "main" if main else ""))
+    restored = 0
+    for docname in sorted(previous):
+        if docname in indexer._titles and docname not in indexer._index_entries:
+            indexer._index_entries[docname] = sorted(previous[docname])
+            restored += 1
+    return restored
+
+
 def _before_dump(app: Sphinx) -> list:
-    indexer = getattr(app.builder, "indexer", None)
+    builder = app.builder
+    indexer = getattr(builder, "indexer", None)
     if indexer is not None:
         drop_dead_terms(indexer)
+        previous = builder.outdir / builder.searchindex_filename
+        if previous.is_file():
+            frozen = builder.indexer_format.loads(previous.read_text(encoding="utf-8"))
+            restore_index_entries(indexer, frozen)
     return []  # no extra pages
 
 
