@@ -68,3 +68,13 @@ def run_page(path: Path) -> list[str]:
         if result.failed:
             failures.append("".join(report))
     return failures
+
+
+if __name__ == "__main__":
+    # One page per fresh interpreter, as a reader runs it: no global torch state
+    # (deterministic mode, default device, thread count) left by other tests.
+    import sys
+
+    page_failures = run_page(Path(sys.argv[1]))
+    print("\n".join(page_failures))
+    sys.exit(1 if page_failures else 0)
