@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from scratch_build import ScratchTree
+
 from site_build import LANGUAGES
 
 TARGETS = {"bilingual / English": 1.25, "no change / cold": 0.10, "edit / (example + no change)": 1.2}
@@ -68,8 +69,13 @@ def page_weights(site: Path) -> dict[str, int]:
 
 def example_run_times(tree: ScratchTree, example: str) -> tuple[float, float]:
     """Seconds to run the example with its imports, and its body alone."""
-    out = subprocess.run([sys.executable, "-c", TIME_EXAMPLE, f"examples/{example}"], cwd=tree.root,
-                         check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", TIME_EXAMPLE, f"examples/{example}"],
+        cwd=tree.root,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     with_imports, body = out.split()[-2:]
     return float(with_imports), float(body)
 
@@ -96,15 +102,19 @@ def main(example: str | None) -> None:
     print(f"cold English-only build   {cold_en:7.1f} s")
     print(f"cold bilingual build      {cold:7.1f} s")
     print(f"rebuild, no change        {no_change:7.1f} s")
-    print(f"{example} alone {run_alone:7.1f} s with imports ({body_alone:.2f} s its body); "
-          f"rebuild after editing it {edited:.1f} s")
+    print(
+        f"{example} alone {run_alone:7.1f} s with imports ({body_alone:.2f} s its body); "
+        f"rebuild after editing it {edited:.1f} s"
+    )
     for name, ratio in ratios.items():
         verdict = "ok" if ratio <= TARGETS[name] else "OVER TARGET"
         print(f"{name:30} {ratio:5.2f}  (target <= {TARGETS[name]})  {verdict}")
     print(f"{'(same, counting its body only)':30} {edited / (body_alone + no_change):5.2f}")
     largest = max(weights, key=weights.get)
-    print(f"pages {len(weights)}; median page {statistics.median(weights.values()) / 1024:.0f} KiB; "
-          f"largest {largest} {weights[largest] / 1024:.0f} KiB")
+    print(
+        f"pages {len(weights)}; median page {statistics.median(weights.values()) / 1024:.0f} KiB; "
+        f"largest {largest} {weights[largest] / 1024:.0f} KiB"
+    )
 
 
 if __name__ == "__main__":

@@ -25,7 +25,8 @@ def show(first: Path, second: Path, problem: str) -> None:
         diff = difflib.unified_diff(
             a.read_text(encoding="utf-8", errors="replace").splitlines(),
             b.read_text(encoding="utf-8", errors="replace").splitlines(),
-            lineterm="", n=0,
+            lineterm="",
+            n=0,
         )
         for line in list(diff)[2 : 2 + SHOWN_LINES]:
             print("    " + line[:200])

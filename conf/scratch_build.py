@@ -30,8 +30,7 @@ class ScratchTree:
         self.site = self.build_dir / "site"
 
     def run(self, *command: str) -> None:
-        subprocess.run(command, cwd=self.root, env={**os.environ, **build_env()}, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(command, cwd=self.root, env={**os.environ, **build_env()}, check=True, stdout=subprocess.DEVNULL)
 
     def build(self, languages: tuple[str, ...] = LANGUAGES) -> float:
         """Build like ``nox -s docs`` (only ``languages``); return the seconds it took."""

@@ -41,9 +41,7 @@ assert torch.equal(h_n[-1], output[:, 0, H:])
 # backward half has seen one time step only: it equals the backward direction run
 # on ``x[:, -1:]`` alone (its weights end in ``_reverse``).
 backward = nn.LSTM(H_in, H, batch_first=True)
-reverse = {
-    k.removesuffix("_reverse"): v for k, v in bi.state_dict().items() if k.endswith("_reverse")
-}
+reverse = {k.removesuffix("_reverse"): v for k, v in bi.state_dict().items() if k.endswith("_reverse")}
 backward.load_state_dict(reverse)
 with torch.no_grad():
     one_step, _ = backward(x[:, -1:])

@@ -15,9 +15,7 @@ from torch import nn
 
 N, L, H_in, H = 3, 5, 2, 4
 x = torch.randn(N, L, H_in)
-modules = {
-    cls.__name__: cls(H_in, H, num_layers=2, batch_first=True) for cls in (nn.LSTM, nn.GRU, nn.RNN)
-}
+modules = {cls.__name__: cls(H_in, H, num_layers=2, batch_first=True) for cls in (nn.LSTM, nn.GRU, nn.RNN)}
 
 # %%
 # ``nn.LSTM`` returns ``output, (h_n, c_n)``; ``nn.GRU`` and ``nn.RNN`` return

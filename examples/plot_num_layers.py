@@ -50,9 +50,7 @@ assert stacked.weight_ih_l1.shape == (4 * H, H)
 def layer_weights(module: nn.LSTM, layer: int) -> dict:
     suffix = f"_l{layer}"
     return {
-        name.removesuffix(suffix) + "_l0": value
-        for name, value in module.state_dict().items()
-        if name.endswith(suffix)
+        name.removesuffix(suffix) + "_l0": value for name, value in module.state_dict().items() if name.endswith(suffix)
     }
 
 

@@ -54,8 +54,7 @@ def matches_alone(module: nn.LSTM, output: torch.Tensor, h_n: torch.Tensor) -> b
     with torch.no_grad():
         runs = [module(x[i, :length]) for i, length in enumerate(lengths)]
     return all(
-        torch.allclose(output[i, :length], alone, atol=1e-6)
-        and torch.allclose(h_n[:, i], alone_h_n, atol=1e-6)
+        torch.allclose(output[i, :length], alone, atol=1e-6) and torch.allclose(h_n[:, i], alone_h_n, atol=1e-6)
         for (i, length), (alone, (alone_h_n, _)) in zip(enumerate(lengths), runs)
     )
 

@@ -1,6 +1,7 @@
 """The 404 page works wherever a host serves it: its links lead to both editions."""
 
 import pytest
+
 from built import SITE, require
 
 
@@ -8,8 +9,9 @@ from built import SITE, require
 def test_404_links_lead_home_from_any_depth(page, site_url, missing):
     not_found = require(SITE / "404.html").read_text(encoding="utf-8")
     # Hosts answer a missing address with 404.html's bytes at that address.
-    page.route(f"{site_url}{missing}", lambda route: route.fulfill(status=404, body=not_found,
-                                                                     content_type="text/html"))
+    page.route(
+        f"{site_url}{missing}", lambda route: route.fulfill(status=404, body=not_found, content_type="text/html")
+    )
     page.goto(f"{site_url}{missing}")
     for language in ("en", "zh_CN"):
         page.click(f'a.home[data-lang="{language}"]')

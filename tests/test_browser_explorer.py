@@ -4,9 +4,10 @@ import re
 
 import pytest
 import torch
+from torch import nn
+
 from browser import screenshot
 from built import LANGUAGES, SITE, require
-from torch import nn
 
 PAGE = "reference/explorer.html"
 FIELDS = ("input_size", "hidden_size", "num_layers", "proj_size", "bidirectional", "batch_first")

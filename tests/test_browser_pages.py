@@ -3,6 +3,7 @@ image shows, the copy button copies only code, dark mode applies, and a phone-wi
 screen needs no sideways scrolling. Screenshots are kept in _build/screenshots/."""
 
 import pytest
+
 from browser import screenshot
 
 LANGUAGES = ["en", "zh_CN"]

@@ -9,6 +9,7 @@ import re
 
 import polib
 import pytest
+
 from built import GETTEXT, LOCALES, require
 
 CATALOGUES = LOCALES / "zh_CN" / "LC_MESSAGES"

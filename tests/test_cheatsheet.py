@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from docutils import nodes
+
 from browser import screenshot
 from lstmdocs import cheatsheet
 
@@ -65,7 +66,9 @@ def test_headings_are_extracted_and_code_is_not(app):
     assert not [msgid for msgid in msgids if "h_n" in msgid or "output" in msgid]
 
 
-@pytest.mark.sphinx("html", testroot="cheatsheet", freshenv=True, srcdir="cheatsheet-zh", confoverrides={"language": "zh_CN"})
+@pytest.mark.sphinx(
+    "html", testroot="cheatsheet", freshenv=True, srcdir="cheatsheet-zh", confoverrides={"language": "zh_CN"}
+)
 def test_headings_are_translated(app):
     app.build()
     html = (app.outdir / "index.html").read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ from pathlib import Path
 import polib
 import pytest
 import torch
+
 from lstmdocs import diagrams, lstm_cases
 from lstmdocs.lstm_cases import Case, Claim, ClaimError
 from page_code import blocks

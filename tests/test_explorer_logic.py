@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 import torch
-from built import ROOT
 from torch import nn
+
+from built import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
 FIXTURE = FIXTURES / "lstm_shapes.json"

@@ -1,8 +1,9 @@
 """The example gallery: every script is a page in both languages, and asserts stop the build."""
 
 import pytest
-from built import LANGUAGES, ROOT, SITE, require
 from sphinx.errors import ExtensionError
+
+from built import LANGUAGES, ROOT, SITE, require
 
 EXAMPLES = sorted(p.stem for p in (ROOT / "examples").glob("plot_*.py"))
 

@@ -4,6 +4,7 @@ import shutil
 import subprocess
 
 import pytest
+
 from built import ROOT
 
 JS_TESTS = ROOT / "tests" / "js"

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+
 from built import ROOT, require
 from site_build import build_env, html_dir, sphinx_args
 

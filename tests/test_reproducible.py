@@ -11,8 +11,9 @@ import subprocess
 import sys
 
 import pytest
-from built import LANGUAGES, ROOT, require
 from scratch_build import differences
+
+from built import LANGUAGES, ROOT, require
 from site_build import build_env, html_dir, sphinx_args
 
 

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+
 from built import LANGUAGES, LOGS, SITE, pages, require
 
 

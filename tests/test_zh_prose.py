@@ -9,6 +9,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+
 from built import SITE, pages, require
 
 SKIPPED_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "mjx-container"}

@@ -317,9 +317,7 @@ DRAWINGS = {"unrolled": draw_unrolled, "packed": draw_packed, "tensors": draw_te
 # -- Sphinx ---------------------------------------------------------------------
 def case_of(node: lstm_diagram) -> Case:
     lengths = node.get("lengths")
-    return Case(
-        layers=node["layers"], bidirectional=node["bidirectional"], lengths=tuple(lengths) if lengths else None
-    )
+    return Case(layers=node["layers"], bidirectional=node["bidirectional"], lengths=tuple(lengths) if lengths else None)
 
 
 def render(node: lstm_diagram, language: str) -> str:
@@ -435,7 +433,9 @@ def signature(app: Sphinx) -> str:
     digest = hashlib.sha256(torch.__version__.encode())
     here = Path(__file__).resolve().parent
     sources = [here / "diagrams.py", here / "lstm_cases.py", here / "svg.py"]
-    sources += [Path(app.srcdir, d, app.config.language, "LC_MESSAGES", f"{CATALOGUE}.po") for d in app.config.locale_dirs]
+    sources += [
+        Path(app.srcdir, d, app.config.language, "LC_MESSAGES", f"{CATALOGUE}.po") for d in app.config.locale_dirs
+    ]
     for source in sources:
         if source.is_file():
             digest.update(source.read_bytes())

@@ -75,8 +75,12 @@ def runs_code(app: Sphinx, pagename: str) -> bool:
     if app.env.metadata.get(pagename, {}).get("kernelspec"):
         return True
     source = Path(app.env.doc2path(pagename)) if pagename in app.env.all_docs else None
-    return bool(source and source.suffix == ".rst" and source.with_suffix(".py").is_file()
-                and source.with_name(f"{source.stem}.py.md5").is_file())
+    return bool(
+        source
+        and source.suffix == ".rst"
+        and source.with_suffix(".py").is_file()
+        and source.with_name(f"{source.stem}.py.md5").is_file()
+    )
 
 
 def _add_note(app: Sphinx, pagename, templatename, context, doctree) -> None:
