@@ -21,6 +21,20 @@ with torch.no_grad():  # only looking at values: no gradients needed
     output, (h_n, c_n) = bi(x)
 
 # %%
+# The same configuration pictured: the build draws a smaller LSTM (3 hidden units
+# per direction) and checks every marked pair with ``torch.equal`` before drawing it.
+#
+# .. lstm-diagram:: unrolled
+#    :bidirectional:
+#
+#    The forward direction leaves its final state on the right, the backward direction on the left.
+#
+# .. lstm-diagram:: tensors
+#    :bidirectional:
+#
+#    The values of that run, forward half above backward half in each cell.
+
+# %%
 # ``output`` is :math:`(N, L, 2H)`: the forward direction's features
 # ``[..., :H]``, then the backward direction's ``[..., H:]``.
 # ``h_n`` and ``c_n`` are :math:`(2, N, H)`: forward, then backward.

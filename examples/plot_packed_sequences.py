@@ -22,6 +22,20 @@ lstm = nn.LSTM(H_in, H, batch_first=True)
 print("x", tuple(x.shape), " lengths", lengths.tolist())
 
 # %%
+# The same lengths pictured: the build draws a smaller LSTM (3 hidden units) and
+# checks every marked pair with ``torch.equal`` before drawing it.
+#
+# .. lstm-diagram:: packed
+#    :lengths: 5 2 4
+#
+#    Three sequences of lengths 5, 2 and 4: each final state leaves at its sequence's last real time step.
+#
+# .. lstm-diagram:: tensors
+#    :lengths: 5 2 4
+#
+#    The values of that run: each sequence's final state sits in a different column, and the padding is zeros.
+
+# %%
 # ``pack_padded_sequence`` drops the padding: its ``data`` holds the
 # :math:`5 + 2 + 4 = 11` real time steps. ``enforce_sorted=False`` accepts lengths in
 # any order. The LSTM returns a ``PackedSequence``; ``pad_packed_sequence`` turns it
