@@ -7,24 +7,20 @@ leaves localhost, so tests can assert there are none.
 
 import functools
 import http.server
-import shutil
 import threading
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import pytest
 
-from built import BUILD, SITE, require
+from built import BUILD, SITE, program, require
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SCREENSHOTS = BUILD / "screenshots"
 
 
 def chromium_path() -> str:
-    path = shutil.which("chromium")
-    if path is None:
-        pytest.fail("Debian's chromium is not installed: apt-get install chromium fonts-noto-cjk")
-    return path
+    return program("chromium", "apt-get install chromium fonts-noto-cjk (Debian's build)")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

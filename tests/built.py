@@ -1,5 +1,6 @@
 """Where `nox -s tests` leaves the built site, and helpers to read it."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,3 +24,11 @@ def require(path: Path) -> Path:
 def pages(language: str) -> list[str]:
     tree = require(SITE / language)
     return sorted(p.relative_to(tree).as_posix() for p in tree.rglob("*.html") if "_static" not in p.parts)
+
+
+def program(name: str, install_hint: str) -> str:
+    """The path of a system program the tests need; fail (not skip) without it."""
+    path = shutil.which(name)
+    if path is None:
+        pytest.fail(f"{name} is not installed: {install_hint}")
+    return path
