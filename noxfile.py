@@ -13,7 +13,7 @@ nox.options.sessions = ["docs", "tests"]
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "conf"))
-from site_build import BUILD, LANGUAGES, LOCALES, build_env, html_dir, sphinx_args  # noqa: E402
+from site_build import BUILD, LANGUAGES, LOCALES, build_env, site_commands, sphinx_args  # noqa: E402
 
 SITE_REQUIREMENTS = "requirements/site.txt"
 LINT_REQUIREMENTS = "requirements/lint.txt"
@@ -25,11 +25,10 @@ def sphinx(session: nox.Session, builder: str, language: str, outdir: Path, *ext
 
 
 def build_site(session: nox.Session, *extra: str) -> None:
-    """Both languages one after the other (they share the generated gallery), then assemble."""
-    session.run("sphinx-intl", "build", "-d", LOCALES, silent=True)  # theme strings need .mo first
-    for language in LANGUAGES:
-        sphinx(session, "html", language, html_dir(language), *extra)
-    session.run("python", "conf/assemble_site.py", str(BUILD / "html"), str(BUILD / "site"), *LANGUAGES)
+    """Both languages, then the deployable site in _build/site."""
+    (BUILD / "logs").mkdir(parents=True, exist_ok=True)
+    for command in site_commands(BUILD, LANGUAGES, *extra):
+        session.run(*command, env=build_env())
 
 
 def ensure_chromium(session: nox.Session) -> None:
@@ -95,7 +94,8 @@ def i18n(session: nox.Session) -> None:
     sphinx(session, "gettext", "en", BUILD / "gettext")
     session.run("sphinx-intl", "update", "-p", str(BUILD / "gettext"), "-d", LOCALES, "-l", "zh_CN")
     session.run("python", "conf/tidy_catalogues.py", LOCALES)
-    session.run("sphinx-intl", "stat", "-d", LOCALES, "-l", "zh_CN")
+    # What is left to translate; stat exits 1 when something is, which is this session's normal outcome.
+    session.run("sphinx-intl", "stat", "-d", LOCALES, "-l", "zh_CN", success_codes=[0, 1])
 
 
 def run_lint(session: nox.Session) -> None:

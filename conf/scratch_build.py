@@ -10,11 +10,10 @@ import filecmp
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-from site_build import LANGUAGES, LOCALES, ROOT, build_env, sphinx_args
+from site_build import LANGUAGES, ROOT, build_env, site_commands
 
 SOURCES = ("conf", "docs", "examples")
 GENERATED = shutil.ignore_patterns("gallery", "*.mo", "__pycache__", "_build")
@@ -36,11 +35,8 @@ class ScratchTree:
         """Build like ``nox -s docs`` (only ``languages``); return the seconds it took."""
         start = time.perf_counter()
         (self.build_dir / "logs").mkdir(parents=True, exist_ok=True)
-        self.run(sys.executable, "-m", "sphinx_intl", "build", "-d", LOCALES)
-        for language in languages:
-            html = self.build_dir / "html" / language
-            self.run(sys.executable, "-m", "sphinx", *sphinx_args("html", language, html, build=self.build_dir))
-        self.run(sys.executable, "conf/assemble_site.py", str(self.build_dir / "html"), str(self.site), *languages)
+        for command in site_commands(self.build_dir, languages):
+            self.run(*command)
         return time.perf_counter() - start
 
 
