@@ -25,6 +25,7 @@ extensions = [
     "lstmdocs.html_lang",
     "lstmdocs.language_switch",
     "lstmdocs.zh_search",
+    "lstmdocs.jieba_subset",  # Chinese rebuilds load only the dictionary entries their pages use
     "lstmdocs.myst_raw_i18n",
     "lstmdocs.diagrams",
     "lstmdocs.cheatsheet",
@@ -32,6 +33,7 @@ extensions = [
     "lstmdocs.assets_first",  # MathJax from _static (no CDN), copied before pages are written
     "lstmdocs.stable_zips",  # reproducible example zips
     "lstmdocs.search_index_pruning",  # rebuilds write the same search index as fresh builds
+    "lstmdocs.template_cache",  # rebuilds reuse the compiled theme templates
 ]
 
 templates_path = [str(CONF_DIR / "templates")]

@@ -1,8 +1,9 @@
-"""How the site is built: the sphinx-build command lines and their environment.
+"""How the site is built: the build command, sphinx-build's arguments, their environment.
 
-Shared by noxfile.py (which runs them), the scratch builds of the benchmark and
-the reproducibility check, and the tests (which rerun them to prove that a rebuild
-executes nothing). Standard library only: nox imports it too.
+Shared by noxfile.py (which runs the build), the scratch builds of the benchmark and
+the reproducibility check, and the tests (which run sphinx-build with the same
+arguments to prove that a rebuild executes nothing). Standard library only: nox
+imports it too; ``conf/build_site.py`` runs the build itself, in one process.
 """
 
 import subprocess
@@ -50,12 +51,4 @@ def html_dir(language: str) -> Path:
 
 def site_commands(build: Path = BUILD, languages: tuple[str, ...] = LANGUAGES, *extra: str) -> list[list[str]]:
     """The whole site build, as commands run from the repository root, in order."""
-    return [
-        ["sphinx-intl", "build", "-d", LOCALES],  # .mo first: the theme strings are read at start-up
-        # One language after the other: both write the same generated gallery.
-        *(
-            ["sphinx-build", *sphinx_args("html", lang, build / "html" / lang, *extra, build=build)]
-            for lang in languages
-        ),
-        ["python", "conf/assemble_site.py", str(build / "html"), str(build / "site"), *languages],
-    ]
+    return [["python", "conf/build_site.py", str(build), *languages, "--", *extra]]

@@ -2,6 +2,7 @@
 
 import re
 import zipfile
+from pathlib import Path
 from types import SimpleNamespace
 
 import polib
@@ -17,6 +18,8 @@ from lstmdocs.outputs_device import check_stamps
 from lstmdocs.search_index_pruning import drop_dead_terms
 from lstmdocs.stable_zips import stabilise
 from tidy_catalogues import boilerplate_translation, is_markup_only, tidy
+
+CATALOGUES = Path(__file__).resolve().parent.parent / "docs" / "locales"
 
 
 @pytest.mark.sphinx("html", testroot="language-switch", confoverrides={"language": "zh_CN"})
@@ -227,3 +230,110 @@ def test_index_entries_of_pages_not_rewritten_come_back():
     assert restore_index_entries(indexer, frozen) == 1
     assert indexer._index_entries["glossary"] == [("cell state", "term-cell-state", "main")]
     assert indexer._index_entries["index"] == []  # rewritten pages keep what they were fed
+
+
+def _compiled_templates(monkeypatch) -> list[str]:
+    """Names of the templates Jinja compiles from source from now on."""
+    import jinja2
+
+    compiled = []
+    compile_source = jinja2.Environment._compile
+
+    def counting(self, source, filename):
+        compiled.append(filename)
+        return compile_source(self, source, filename)
+
+    monkeypatch.setattr(jinja2.Environment, "_compile", counting)
+    return compiled
+
+
+def test_templates_are_compiled_once_across_builds(make_app, rootdir, tmp_path, monkeypatch):
+    import shutil
+
+    from lstmdocs.template_cache import FOLDER
+
+    srcdir = tmp_path / "template-cache"
+    shutil.copytree(rootdir / "test-template-cache", srcdir)
+    compiled = _compiled_templates(monkeypatch)
+    make_app("html", srcdir=srcdir).build(force_all=True)
+    assert any(name.endswith("layout.html") for name in compiled)
+    assert list((srcdir / "_build" / "doctrees" / FOLDER).iterdir())
+
+    compiled.clear()
+    make_app("html", srcdir=srcdir).build(force_all=True)  # a new process-like app: only the cache remains
+    assert [name for name in compiled if name.endswith(".html")] == []
+
+    layout = srcdir / "_templates" / "layout.html"
+    layout.write_text(layout.read_text().replace("first version", "second version"))
+    make_app("html", srcdir=srcdir).build(force_all=True)
+    assert any(name.endswith("layout.html") for name in compiled)
+    assert "second version" in (srcdir / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+
+
+def _tokenizer(entries: dict[str, int], total: int):
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = entries, total, True
+    return tokenizer
+
+
+def test_jieba_cuts_the_site_text_alike_with_only_the_entries_for_its_characters():
+    import jieba
+
+    from lstmdocs.jieba_subset import without
+
+    whole = jieba.Tokenizer()
+    whole.initialize()
+    texts = [entry.msgstr for po in CATALOGUES.rglob("*.po") for entry in polib.pofile(str(po)) if entry.msgstr]
+    left_out = frozenset().union(*whole.FREQ) - set("".join(texts))
+    subset = _tokenizer(without(left_out, whole.FREQ), whole.total)
+    assert len(subset.FREQ) < len(whole.FREQ) / 5  # what makes loading it fast
+    for text in texts:
+        assert list(subset.cut_for_search(text)) == list(whole.cut_for_search(text)), text
+
+
+def test_chinese_rebuilds_load_the_kept_entries_and_widen_them(make_app, rootdir, tmp_path, monkeypatch):
+    import shutil
+
+    import jieba
+
+    from lstmdocs import jieba_subset
+
+    loads = []
+    load_whole = jieba.Tokenizer.initialize
+    monkeypatch.setattr(jieba.Tokenizer, "initialize", lambda self, *a: loads.append(1) or load_whole(self, *a))
+
+    def new_process():  # what a fresh build process starts from
+        monkeypatch.setattr(jieba_subset, "_left_out", None)
+        monkeypatch.setattr(jieba.dt, "initialized", False)
+        loads.clear()
+
+    srcdir = tmp_path / "jieba-subset"
+    shutil.copytree(rootdir / "test-jieba-subset", srcdir)
+    index = srcdir / "_build" / "html" / "searchindex.js"
+    new_process()
+    make_app("html", srcdir=srcdir).build(force_all=True)
+    first = index.read_bytes()
+    kept = jieba_subset.read(srcdir / "_build" / "doctrees" / jieba_subset.CACHE)
+    assert kept is not None and "隐" not in kept[0] and "鹦" in kept[0]
+    assert loads == [1]  # the cold build loads the whole dictionary once
+
+    new_process()
+    make_app("html", srcdir=srcdir).build(force_all=True)
+    assert loads == [], "a rebuild with known characters loads only the kept entries"
+    assert index.read_bytes() == first
+
+    page = srcdir / "index.rst"
+    page.write_text(page.read_text(encoding="utf-8") + "\n鹦鹉学舌。\n", encoding="utf-8")
+    new_process()
+    make_app("html", srcdir=srcdir).build()
+    assert loads == [1], "a new character loads the whole dictionary"
+    kept = jieba_subset.read(srcdir / "_build" / "doctrees" / jieba_subset.CACHE)
+    assert "鹦" not in kept[0] and "隐" not in kept[0]
+    widened = index.read_bytes()
+
+    shutil.rmtree(srcdir / "_build")
+    new_process()
+    make_app("html", srcdir=srcdir).build()
+    assert index.read_bytes() == widened, "the same index as a build with the whole dictionary"

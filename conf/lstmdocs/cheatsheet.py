@@ -18,14 +18,13 @@ import itertools
 import warnings
 from dataclasses import dataclass
 
-import torch
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
 from sphinx.util.docutils import SphinxDirective
-from torch import nn
-from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+from lstmdocs.device import torch_version
 
 INPUTS = ("batched", "unbatched", "packed")
 # Sizes the checks run with. All different, so a wrong axis in a shape shows up.
@@ -120,6 +119,10 @@ def identities(config: Config) -> list[Identity]:
 
 def run(config: Config) -> dict:
     """Run one LSTM as a reader would; return the names the code cells use."""
+    import torch  # here, not above: a rebuild that reads no page never needs it
+    from torch import nn
+    from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
     N, L, H_in, H, P = (SIZES[k] for k in ("N", "L", "H_in", "H", "P"))
     lstm = nn.LSTM(
         H_in,
@@ -146,6 +149,8 @@ def run(config: Config) -> dict:
 
 def check(config: Config, names: dict, identity_list: list[Identity]) -> None:
     """Raise :class:`CheatsheetError` naming the first shape or identity that fails."""
+    import torch
+
     for tensor, shape in shapes(config).items():
         expected = eval(shape, {}, dict(SIZES))
         expected = expected if isinstance(expected, tuple) else (expected,)
@@ -195,6 +200,8 @@ class CheatsheetDirective(SphinxDirective):
         return row
 
     def run(self) -> list[nodes.Node]:
+        import torch
+
         input = self.options.get("input", "batched")
         headings = [[self._prose("Arguments")], [self._prose("Shapes")], [self._prose("Identities")]]
         tgroup = nodes.tgroup(cols=len(headings))
@@ -226,5 +233,5 @@ class CheatsheetDirective(SphinxDirective):
 def setup(app: Sphinx) -> dict:
     app.add_directive("lstm-cheatsheet", CheatsheetDirective)
     # The tables are torch's answers: another torch release re-reads every page.
-    app.add_config_value("lstm_cheatsheet_torch_version", torch.__version__, "env", types=[str])
+    app.add_config_value("lstm_cheatsheet_torch_version", torch_version(), "env", types=[str])
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -26,7 +26,6 @@ from html import escape
 from pathlib import Path
 from typing import ClassVar
 
-import torch
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
@@ -36,6 +35,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.i18n import CatalogInfo
 
 from lstmdocs import lstm_cases
+from lstmdocs.device import torch_version
 from lstmdocs.lstm_cases import Case, Claim, ClaimError
 from lstmdocs.svg import Drawing, swatch
 
@@ -430,7 +430,7 @@ def pages_with_pictures(env) -> set[str]:
 
 def signature(app: Sphinx) -> str:
     """The drawing code, torch's version and this language's labels."""
-    digest = hashlib.sha256(torch.__version__.encode())
+    digest = hashlib.sha256(torch_version().encode())
     here = Path(__file__).resolve().parent
     sources = [here / "diagrams.py", here / "lstm_cases.py", here / "svg.py"]
     sources += [

@@ -8,12 +8,14 @@ each expression selects and prints the expressions as labels, and `check` proves
 with ``torch.equal`` what the highlight says. A picture cannot claim what is false.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import torch
-from torch import nn
-from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+if TYPE_CHECKING:  # torch itself is imported where a case runs: a rebuild that draws nothing never needs it
+    import torch
 
 TENSORS = ("output", "h_n", "c_n")
 
@@ -60,6 +62,10 @@ class Claim:
 @lru_cache
 def run(case: Case) -> dict[str, torch.Tensor]:
     """``output`` (batch first, padded with zeros when packed), ``h_n`` and ``c_n``."""
+    import torch
+    from torch import nn
+    from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
     with torch.random.fork_rng(devices=[]):  # leave the build's own random state alone
         torch.manual_seed(case.seed)
         rnn = nn.LSTM(
@@ -112,6 +118,8 @@ def select(expression: str, values: dict[str, torch.Tensor]) -> torch.Tensor:
 
 def positions(expression: str, shapes: dict[str, torch.Size]) -> set[int]:
     """Flat indices, into the expression's tensor, of the elements it selects."""
+    import torch
+
     indices = {name: torch.arange(shape.numel()).reshape(shape) for name, shape in shapes.items()}
     return set(select(expression, indices).flatten().tolist())
 
@@ -128,6 +136,8 @@ def _nowhere_in_output(vectors: torch.Tensor, output: torch.Tensor) -> bool:
 
 def check(claim: Claim, values: dict[str, torch.Tensor], case: Case) -> None:
     """Raise `ClaimError` unless the tensors have the relationship ``claim`` draws."""
+    import torch
+
     left = select(claim.left, values)
     if claim.meaning in ("final", "backward"):
         if not torch.equal(left, select(claim.right, values)):

@@ -1,0 +1,3 @@
+extensions = ["lstmdocs.template_cache"]
+html_theme = "basic"
+templates_path = ["_templates"]
