@@ -10,10 +10,13 @@ The languages are built one after the other: they write the same generated galle
 """
 
 import gc
+import importlib
+import runpy
 import sys
 from pathlib import Path
 
 import sphinx.locale
+from sphinx.application import builtin_extensions
 from sphinx.cmd.build import build_main
 from sphinx_intl.basic import build as compile_catalogues
 
@@ -21,10 +24,24 @@ from assemble_site import assemble
 from site_build import LOCALES, ROOT, sphinx_args
 
 
+def import_extensions() -> None:
+    """Import Sphinx's own and conf.py's extensions before any build sets a language.
+
+    Sphinx's ``_("...")`` gives a lazy string, translated where it is used, until a
+    build has set up its language; after that it gives a plain string in that
+    language. A module imported during the English build would keep its English
+    messages (such as "Python Module Index") in the Chinese build that follows.
+    """
+    conf = runpy.run_path(str(ROOT / "conf" / "conf.py"))
+    for name in (*builtin_extensions, *conf["extensions"]):
+        importlib.import_module(name)
+
+
 def build_site(build: Path, languages: list[str], extra: list[str]) -> int:
     # Fewer cyclic-GC passes, as mypy does: importing torch for an example otherwise
     # rescans everything Sphinx holds many times over (about 1 s of a one-example rebuild).
     gc.set_threshold(200_000, 30, 30)
+    import_extensions()
     compile_catalogues(str(ROOT / LOCALES), str(ROOT / LOCALES), languages)  # theme strings are read at start-up
     (build / "logs").mkdir(parents=True, exist_ok=True)
     for language in languages:

@@ -64,6 +64,7 @@ sphinx_gallery_conf = {
     "examples_dirs": str(ROOT / "examples"),
     "gallery_dirs": str(ROOT / "docs" / "gallery"),
     "filename_pattern": r"/plot_",
+    "within_subsection_order": "lstmdocs.gallery.ReadingOrder",
     "reset_modules": ("matplotlib", "lstmdocs.gallery.reset"),
     "image_scrapers": ("lstmdocs.gallery.svg_scraper",),
     "remove_config_comments": True,

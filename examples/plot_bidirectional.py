@@ -10,6 +10,7 @@ first: ``output[:, -1, :]`` does not hold both final states.
 # %%
 # Notation: :math:`N` sequences in a batch, :math:`L` time steps, :math:`H_{in}`
 # input features, :math:`H` hidden units per direction.
+import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
@@ -98,6 +99,18 @@ for k in range(num_layers):
     assert torch.allclose(per_layer[k, 0], prefix_output[:, -1, :H], atol=1e-6)
     assert torch.allclose(per_layer[k, 1], prefix_output[:, 0, H:], atol=1e-6)
 print("per_layer[k, 0] and per_layer[k, 1] are layer k's forward and backward states")
+
+# %%
+# Both :math:`(N, 2H)` tensors side by side, a line between the forward and the
+# backward halves: the left halves are equal, the right halves are not.
+limit = final.abs().max().item()
+fig, axes = plt.subplots(1, 2, figsize=(6, 2.2), layout="constrained", sharey=True)
+for ax, name, values in zip(axes, ["output[:, -1, :]", "final"], [last_step, final]):
+    ax.imshow(values.cpu(), cmap="RdBu_r", vmin=-limit, vmax=limit)
+    ax.axvline(H - 0.5, color="black", linewidth=3)
+    ax.set(title=name, xlabel="$2H$", xticks=[], yticks=[])
+axes[0].set_ylabel("$N$")
+plt.show()
 
 # %%
 # References: ``torch.nn.LSTM`` (``bidirectional``, ``num_layers``), ``torch.cat``,

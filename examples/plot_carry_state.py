@@ -10,6 +10,7 @@ the previous call returned: the numbers are those of one pass over the whole.
 # %%
 # :math:`N` sequences of :math:`L = 12` steps, fed in chunks of 4 steps,
 # :math:`(N, 4, H_{in})` each.
+import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
@@ -34,6 +35,26 @@ print("same as one pass:", torch.allclose(chunked_output, full_output, atol=1e-6
 assert torch.allclose(chunked_output, full_output, atol=1e-6)
 assert torch.allclose(state[0], full_h_n, atol=1e-6)
 assert torch.allclose(state[1], full_c_n, atol=1e-6)
+
+
+# %%
+# In one picture, the first hidden feature of the first sequence: chunks that carry
+# the state trace the one-pass curve; chunks that each start from zeros
+# (``restarted``) agree with it in the first chunk only.
+with torch.no_grad():
+    restarted = torch.cat([lstm(chunk)[0] for chunk in x.split(chunk_steps, dim=1)], dim=1)
+pairs = list(zip(restarted.split(chunk_steps, dim=1), full_output.split(chunk_steps, dim=1)))
+assert torch.allclose(*pairs[0], atol=1e-6)
+assert not any(torch.allclose(*pair, atol=1e-6) for pair in pairs[1:])
+plt.figure(figsize=(6.8, 2.6), layout="constrained")
+plt.plot(full_output[0, :, 0].cpu(), "k-", linewidth=3, label="full_output")
+plt.plot(chunked_output[0, :, 0].cpu(), "o", label="chunked_output")
+plt.plot(restarted[0, :, 0].cpu(), "x--", label="restarted")
+for boundary in range(chunk_steps, L, chunk_steps):
+    plt.axvline(boundary - 0.5, color="grey", linewidth=0.8)
+plt.xlabel("$t$")
+plt.legend(loc="upper left", bbox_to_anchor=(1, 1))
+plt.show()
 
 
 # %%

@@ -11,6 +11,7 @@ and fed to ``nn.Linear``, which learns whether a sequence's numbers add up to mo
 # The data: :math:`N` sequences of :math:`L = 10` numbers, input shape
 # :math:`(N, L, 1)` (``batch_first``); the label, shape :math:`(N,)`, is 1 where
 # the sequence sums to more than zero. A held-out set measures the accuracy.
+import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
@@ -59,12 +60,14 @@ assert not torch.equal(final, output[:, -1])
 # Training: three passes of Adam over minibatches of 50 sequences, a few seconds on a CPU.
 optimizer = torch.optim.Adam(model.parameters(), lr=0.02)
 loss_function = nn.CrossEntropyLoss()
+losses = []
 for epoch in range(3):
     for batch in torch.randperm(len(train_x)).split(50):
         optimizer.zero_grad()
         loss = loss_function(model(train_x[batch]), train_y[batch])
         loss.backward()
         optimizer.step()
+        losses.append(loss.item())
     print(f"epoch {epoch + 1}: loss on the last minibatch {loss.item():.3f}")
 
 # %%
@@ -73,6 +76,14 @@ with torch.no_grad():
     accuracy = (model(test_x).argmax(dim=1) == test_y).float().mean().item()
 print(f"held-out accuracy: {accuracy:.1%}")
 assert accuracy > 0.9
+
+# %%
+# The loss on each minibatch, step by step through the three passes.
+plt.figure(figsize=(5, 2.6), layout="constrained")
+plt.plot(losses)
+plt.xlabel("optimizer.step()")
+plt.ylabel("loss")
+plt.show()
 
 # %%
 # References: ``torch.nn.LSTM`` (``bidirectional``; ``h_n``), ``torch.nn.Linear``,

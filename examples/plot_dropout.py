@@ -12,6 +12,7 @@ reads it, and only in training mode. The top layer's ``output`` is not dropped:
 # dropout probability 0.5 between the layers.
 import warnings
 
+import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
@@ -65,6 +66,18 @@ with warnings.catch_warnings(record=True) as caught:
 print(caught[0].category.__name__ + ":", caught[0].message)
 assert len(caught) == 1 and caught[0].category is UserWarning
 assert "num_layers" in str(caught[0].message)
+
+# %%
+# In one picture, the first feature of the first sequence's ``output`` at each time
+# step: evaluation mode, then training mode with two seeds, each its own mask.
+plt.figure(figsize=(6.4, 2.6), layout="constrained")
+plt.plot(eval_output[0, :, 0].cpu(), "k-o", linewidth=3, label="eval()")
+for seed in (0, 1):
+    plt.plot(run(lstm, seed)[0][0, :, 0].cpu(), "--o", label=f"train(), manual_seed({seed})")
+plt.xticks(range(L))
+plt.xlabel("$t$")
+plt.legend(loc="upper left", bbox_to_anchor=(1, 1))
+plt.show()
 
 # %%
 # References: ``torch.nn.LSTM`` (``dropout``), ``torch.nn.Module.train``,

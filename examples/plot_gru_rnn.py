@@ -10,6 +10,7 @@ cell state. ``h_n[-1]`` is ``output[:, -1]`` for them too.
 # %%
 # The same batch, :math:`(N, L, H_{in})`, goes through all three, each with 2 layers
 # of :math:`H` hidden units.
+import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
@@ -53,6 +54,13 @@ for name, module in modules.items():
     print(f"{name:4} weight_ih_l0", tuple(module.weight_ih_l0.shape))
 blocks = {"LSTM": 4, "GRU": 3, "RNN": 1}
 assert all(modules[name].weight_ih_l0.shape == (k * H, H_in) for name, k in blocks.items())
+
+# %%
+# The same count as bars: the rows of ``weight_ih_l0``, in blocks of :math:`H`.
+plt.figure(figsize=(4, 2.4), layout="constrained")
+plt.bar(list(modules), [module.weight_ih_l0.shape[0] // H for module in modules.values()], color="tab:blue")
+plt.ylabel("weight_ih_l0.shape[0] // H")
+plt.show()
 
 # %%
 # References: ``torch.nn.GRU``, ``torch.nn.RNN``, ``torch.nn.LSTM``.

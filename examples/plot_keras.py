@@ -17,6 +17,7 @@ import os
 os.environ["KERAS_BACKEND"] = "torch"
 
 import keras  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
@@ -80,6 +81,16 @@ keras_bidirectional.backward_layer.set_weights(keras_weights(bilstm, "l0_reverse
 keras_joined = keras_bidirectional(input).detach().cpu()
 assert keras_joined.shape == (N, 2 * H)
 assert torch.allclose(keras_joined, torch.cat([bi_h_n[-2], bi_h_n[-1]], dim=-1), atol=TOLERANCE)
+
+# %%
+# In one picture, every element of Keras's ``output`` against PyTorch's: all of them
+# on the diagonal.
+plt.figure(figsize=(3.2, 3.2), layout="constrained")
+plt.scatter(output.flatten().cpu(), keras_output.flatten(), s=16)
+plt.axline((0, 0), slope=1, color="grey", linewidth=0.8)
+plt.xlabel("output")
+plt.ylabel("keras_output")
+plt.show()
 
 # %%
 # References: ``torch.nn.LSTM`` (``weight_ih_l0``, ``weight_hh_l0``, ``bias_ih_l0``,

@@ -10,6 +10,7 @@ Batch first, sequence first, unbatched: the shapes
 # %%
 # Notation: :math:`N` sequences in a batch, :math:`L` time steps, :math:`H_{in}`
 # input features, :math:`H` hidden units.
+import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
@@ -48,6 +49,18 @@ print("output", tuple(out_u.shape), " h_n", tuple(h_u.shape), " c_n", tuple(c_u.
 assert out_u.shape == (L, H) and h_u.shape == c_u.shape == (1, H)
 assert torch.allclose(out_u, out_sf[:, 0], atol=1e-6)
 assert torch.equal(h_u[-1], out_u[-1])
+
+# %%
+# In one picture, the first sequence's ``output`` in each layout, :math:`L` time steps
+# down, :math:`H` features across: the same numbers, at ``out_sf[:, 0]``,
+# ``out_bf[0]`` and ``out_u``.
+views = {"out_sf[:, 0]": out_sf[:, 0], "out_bf[0]": out_bf[0], "out_u": out_u}
+limit = out_u.abs().max().item()
+fig, axes = plt.subplots(1, 3, figsize=(6, 2.4), layout="constrained")
+for ax, (name, values) in zip(axes, views.items()):
+    ax.imshow(values.detach().cpu(), cmap="RdBu_r", vmin=-limit, vmax=limit)
+    ax.set(title=name, xlabel="$H$", ylabel="$L$", xticks=[], yticks=[])
+plt.show()
 
 # %%
 # References: ``torch.nn.LSTM`` (``batch_first``; unbatched input).

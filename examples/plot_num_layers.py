@@ -10,6 +10,7 @@ A 2-layer LSTM is two 1-layer LSTMs, the upper one reading the lower one's ``out
 # %%
 # Notation: :math:`N` sequences in a batch, :math:`L` time steps, :math:`H_{in}`
 # input features, :math:`H` hidden units, 2 layers.
+import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
@@ -72,6 +73,17 @@ assert torch.allclose(lower_output[:, -1], h_n[0], atol=1e-6)
 for layer, (h, c) in enumerate([(lower_h, lower_c), (upper_h, upper_c)]):
     assert torch.allclose(h[0], h_n[layer], atol=1e-6)
     assert torch.allclose(c[0], c_n[layer], atol=1e-6)
+
+# %%
+# In one picture, three :math:`(N, H)` tensors, sequences down, features across: the
+# top layer's ``h_n[1]`` is ``output[:, -1]``, the lower layer's ``h_n[0]`` is not.
+finals = {"h_n[0]": h_n[0], "h_n[1]": h_n[1], "output[:, -1]": output[:, -1]}
+fig, axes = plt.subplots(1, 3, figsize=(6, 2.2), layout="constrained", sharey=True)
+for ax, (name, values) in zip(axes, finals.items()):
+    ax.imshow(values.cpu(), cmap="RdBu_r", vmin=-0.5, vmax=0.5)
+    ax.set(title=name, xlabel="$H$", xticks=[], yticks=[])
+axes[0].set_ylabel("$N$")
+plt.show()
 
 # %%
 # References: ``torch.nn.LSTM`` (``num_layers``), ``torch.nn.Module.state_dict``,

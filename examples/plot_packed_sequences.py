@@ -10,6 +10,7 @@ the padding as if it were data. Packed, each sequence stops at its own length:
 # %%
 # Three sequences of 5, 2 and 4 time steps, padded with zeros to :math:`L = 5`:
 # the input is :math:`(N, L, H_{in})`, the lengths are kept apart.
+import matplotlib.pyplot as plt
 import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
@@ -104,6 +105,20 @@ assert not padded_matches
 assert torch.allclose(bi_output[1, 0, H:], short_alone[0, H:], atol=1e-6)
 assert matches_alone(bi, bi_output, bi_h_n)
 assert not matches_alone(bi, bi_padded_output, bi_padded_h_n)
+
+# %%
+# In one picture, the size of every step's output, ``.norm(dim=-1)``, packed and padded
+# (one row per sequence). Packed, the padding steps stay zero (white) and ``h_n`` is
+# taken at the squares, each sequence's last real step; padded, the LSTM runs on
+# through the zeros.
+fig, axes = plt.subplots(1, 2, figsize=(6.4, 2.2), layout="constrained", sharey=True)
+for ax, name, values in zip(axes, ["output", "padded_output"], [output, padded_output]):
+    ax.imshow(values.norm(dim=-1).cpu(), cmap="Greys", vmin=0)
+    ax.set(title=name, xlabel="$L$", xticks=range(L), yticks=range(N))
+last_steps = (lengths - 1).cpu()
+axes[0].scatter(last_steps, range(N), marker="s", s=200, facecolors="none", edgecolors="tab:red", linewidths=2)
+axes[0].set_ylabel("$N$")
+plt.show()
 
 # %%
 # References: ``torch.nn.utils.rnn.pack_padded_sequence`` (``enforce_sorted``),

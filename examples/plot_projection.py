@@ -10,6 +10,7 @@ the projected hidden state; ``c_n``, the cell state, keeps :math:`H` features.
 # %%
 # Notation: :math:`N` sequences, :math:`L` time steps, :math:`H_{in}` input features,
 # :math:`H` hidden units, :math:`P < H` projected features.
+import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
@@ -57,6 +58,17 @@ except ValueError as err:
     error = err
 print(type(error).__name__ + ":", str(error))
 assert isinstance(error, ValueError) and "proj_size" in str(error)
+
+# %%
+# ``h_n[-1]`` and ``c_n[-1]`` drawn to scale, one row per sequence:
+# :math:`P = 3` features against :math:`H = 5`.
+limit = c_n.abs().max().item()
+fig, axes = plt.subplots(1, 2, figsize=(5, 2.2), layout="constrained", sharey=True, width_ratios=[P, H])
+for ax, name, values, width in zip(axes, ["h_n[-1]", "c_n[-1]"], [h_n[-1], c_n[-1]], ["$P$", "$H$"]):
+    ax.imshow(values.cpu(), cmap="RdBu_r", vmin=-limit, vmax=limit)
+    ax.set(title=name, xlabel=width, xticks=[], yticks=[])
+axes[0].set_ylabel("$N$")
+plt.show()
 
 # %%
 # References: ``torch.nn.LSTM`` (``proj_size``, ``weight_hr_l0``), ``torch.sigmoid``,

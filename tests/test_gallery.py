@@ -12,6 +12,28 @@ def test_examples_are_found():
     assert "plot_layouts" in EXAMPLES
 
 
+def test_every_example_has_its_place_in_the_reading_order():
+    from lstmdocs.gallery import READING_ORDER
+
+    assert sorted(name.removesuffix(".py") for name in READING_ORDER) == EXAMPLES
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_gallery_lists_examples_in_reading_order(language):
+    from lstmdocs.gallery import READING_ORDER
+
+    index = require(SITE / language / "gallery" / "index.html").read_text(encoding="utf-8")
+    thumbnails = [index.index(f'href="{name.removesuffix(".py")}.html"') for name in READING_ORDER]
+    assert thumbnails == sorted(thumbnails)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_thumbnail_is_the_examples_own_figure(language):
+    index = require(SITE / language / "gallery" / "index.html").read_text(encoding="utf-8")
+    for example in EXAMPLES:
+        assert f"sphx_glr_{example}_thumb.svg" in index, f"{example} shows the placeholder thumbnail"
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_example_page_shows_what_the_script_printed(language, example):

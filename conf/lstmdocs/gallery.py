@@ -5,11 +5,13 @@ device ``lstmdocs.device`` chooses, so the values a page shows come from a
 reproducible run, on one thread (the tensors are tiny; on a busy machine OpenMP
 threads spin and make the gallery many times slower), without the CPU backend's
 note about projections, which is not what any example is about (and would print a
-local path). ``svg_scraper`` saves figures as
+local path). ``svg_scraper`` saves figures, and so the thumbnails made from them, as
 SVG with text kept as text, so Chinese labels render with the reader's fonts.
+``ReadingOrder`` lists the examples in the order they are best read.
 """
 
 import warnings
+from pathlib import Path
 
 import matplotlib
 from sphinx_gallery.scrapers import matplotlib_scraper
@@ -17,6 +19,19 @@ from sphinx_gallery.scrapers import matplotlib_scraper
 from lstmdocs import device
 
 SEED = 0
+# The gallery's reading order: from the shapes to what is built on them.
+READING_ORDER = (
+    "plot_layouts.py",
+    "plot_num_layers.py",
+    "plot_bidirectional.py",
+    "plot_packed_sequences.py",
+    "plot_projection.py",
+    "plot_dropout.py",
+    "plot_carry_state.py",
+    "plot_gru_rnn.py",
+    "plot_keras.py",
+    "plot_classifier.py",
+)
 
 
 def reset(gallery_conf, fname) -> None:
@@ -41,3 +56,17 @@ def reset(gallery_conf, fname) -> None:
 
 def svg_scraper(block, block_vars, gallery_conf, **kwargs):
     return matplotlib_scraper(block, block_vars, gallery_conf, format="svg", **kwargs)
+
+
+class ReadingOrder:
+    """sphinx-gallery's ``within_subsection_order``: `READING_ORDER`, then any other example."""
+
+    def __init__(self, src_dir: str) -> None:
+        self.src_dir = src_dir
+
+    def __call__(self, path: str) -> tuple[int, str]:
+        name = Path(path).name
+        return (READING_ORDER.index(name) if name in READING_ORDER else len(READING_ORDER), name)
+
+    def __repr__(self) -> str:  # sphinx-gallery compares configurations by repr
+        return f"{type(self).__name__}({READING_ORDER})"
