@@ -1,10 +1,13 @@
 """The project's Sphinx extensions and build helpers, each on a tiny project."""
 
 import re
+import shutil
 import zipfile
 from pathlib import Path
 from types import SimpleNamespace
 
+import jieba
+import jinja2
 import polib
 import pytest
 import torch
@@ -12,11 +15,12 @@ from gpu_report import outcomes
 from sphinx.errors import ConfigError
 
 from assemble_site import assemble
-from lstmdocs import device
+from lstmdocs import device, jieba_subset
 from lstmdocs.assets_first import copy_changed
 from lstmdocs.outputs_device import check_stamps
 from lstmdocs.search_index_pruning import drop_dead_terms
 from lstmdocs.stable_zips import stabilise
+from lstmdocs.template_cache import FOLDER
 from tidy_catalogues import boilerplate_translation, is_markup_only, tidy
 
 CATALOGUES = Path(__file__).resolve().parent.parent / "docs" / "locales"
@@ -234,8 +238,6 @@ def test_index_entries_of_pages_not_rewritten_come_back():
 
 def _compiled_templates(monkeypatch) -> list[str]:
     """Names of the templates Jinja compiles from source from now on."""
-    import jinja2
-
     compiled = []
     compile_source = jinja2.Environment._compile
 
@@ -248,10 +250,6 @@ def _compiled_templates(monkeypatch) -> list[str]:
 
 
 def test_templates_are_compiled_once_across_builds(make_app, rootdir, tmp_path, monkeypatch):
-    import shutil
-
-    from lstmdocs.template_cache import FOLDER
-
     srcdir = tmp_path / "template-cache"
     shutil.copytree(rootdir / "test-template-cache", srcdir)
     compiled = _compiled_templates(monkeypatch)
@@ -270,36 +268,19 @@ def test_templates_are_compiled_once_across_builds(make_app, rootdir, tmp_path, 
     assert "second version" in (srcdir / "_build" / "html" / "index.html").read_text(encoding="utf-8")
 
 
-def _tokenizer(entries: dict[str, int], total: int):
-    import jieba
-
-    tokenizer = jieba.Tokenizer()
-    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = entries, total, True
-    return tokenizer
-
-
 def test_jieba_cuts_the_site_text_alike_with_only_the_entries_for_its_characters():
-    import jieba
-
-    from lstmdocs.jieba_subset import without
-
     whole = jieba.Tokenizer()
     whole.initialize()
     texts = [entry.msgstr for po in CATALOGUES.rglob("*.po") for entry in polib.pofile(str(po)) if entry.msgstr]
     left_out = frozenset().union(*whole.FREQ) - set("".join(texts))
-    subset = _tokenizer(without(left_out, whole.FREQ), whole.total)
+    subset = jieba.Tokenizer()
+    subset.FREQ, subset.total, subset.initialized = jieba_subset.without(left_out, whole.FREQ), whole.total, True
     assert len(subset.FREQ) < len(whole.FREQ) / 5  # what makes loading it fast
     for text in texts:
         assert list(subset.cut_for_search(text)) == list(whole.cut_for_search(text)), text
 
 
 def test_chinese_rebuilds_load_the_kept_entries_and_widen_them(make_app, rootdir, tmp_path, monkeypatch):
-    import shutil
-
-    import jieba
-
-    from lstmdocs import jieba_subset
-
     loads = []
     load_whole = jieba.Tokenizer.initialize
     monkeypatch.setattr(jieba.Tokenizer, "initialize", lambda self, *a: loads.append(1) or load_whole(self, *a))
