@@ -5,11 +5,17 @@ Usage: python conf/assemble_site.py HTML_DIR SITE_DIR LANG [LANG ...]
 Only what a reader's browser needs is copied: no doctrees, no build info, no
 executed-notebook folders (myst-nb writes those beside, not inside, HTML_DIR).
 The files in ``conf/site_root/`` (the bilingual 404 page) go to the site's root.
+With the site's public address in ``SITE_URL`` (the deploy workflows set it), a
+``sitemap.xml`` lists every page of each language with its other-language twin,
+made here, from the assembled pages: sphinx-sitemap lists only the pages that a
+build rewrote, so an incremental build would publish a partial sitemap.
 """
 
+import os
 import shutil
 import sys
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 LANDING_PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -49,7 +55,37 @@ def landing_page(languages: list[str]) -> str:
     return LANDING_PAGE.format(links=links, zh=zh, en=languages[0])
 
 
-def assemble(html_dir: Path, site_dir: Path, languages: list[str]) -> None:
+NOT_LISTED = {"search.html", "genindex.html"}  # no content of their own for search engines
+
+
+def pages(edition: Path) -> list[str]:
+    """The reader-facing pages of one language's edition, as paths relative to it."""
+    found = (page.relative_to(edition).as_posix() for page in edition.rglob("*.html"))
+    return sorted(page for page in found if page not in NOT_LISTED and not page.startswith("_"))
+
+
+def sitemap(site_dir: Path, languages: list[str], site_url: str) -> str:
+    """sitemaps.org XML: each page of each language, with the languages it exists in."""
+    base = site_url.rstrip("/") + "/"
+    editions = {lang: set(pages(site_dir / lang)) for lang in languages}
+    entries = []
+    for lang in languages:
+        for page in sorted(editions[lang]):
+            twins = "".join(
+                f'<xhtml:link rel="alternate" hreflang="{other.replace("_", "-")}" href="{escape(base + other + "/" + page)}"/>'
+                for other in languages
+                if page in editions[other]
+            )
+            entries.append(f"<url><loc>{escape(base + lang + '/' + page)}</loc>{twins}</url>")
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+        + "\n".join(entries)
+        + "\n</urlset>\n"
+    )
+
+
+def assemble(html_dir: Path, site_dir: Path, languages: list[str], site_url: str | None = None) -> None:
     missing = [lang for lang in languages if not (html_dir / lang / "index.html").is_file()]
     if missing:
         raise SystemExit(f"assemble_site: no built HTML for {', '.join(missing)} in {html_dir}")
@@ -60,9 +96,11 @@ def assemble(html_dir: Path, site_dir: Path, languages: list[str]) -> None:
     (site_dir / "index.html").write_text(landing_page(languages), encoding="utf-8")
     for path in sorted(SITE_ROOT_FILES.iterdir()):
         shutil.copyfile(path, site_dir / path.name)
+    if site_url:
+        (site_dir / "sitemap.xml").write_text(sitemap(site_dir, languages, site_url), encoding="utf-8")
 
 
 if __name__ == "__main__":
     if len(sys.argv) < 4:
         raise SystemExit(__doc__)
-    assemble(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:])
+    assemble(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:], os.environ.get("SITE_URL"))

@@ -11,6 +11,7 @@ The languages are built one after the other: they write the same generated galle
 
 import gc
 import importlib
+import os
 import runpy
 import sys
 from pathlib import Path
@@ -50,7 +51,7 @@ def build_site(build: Path, languages: list[str], extra: list[str]) -> int:
         status = build_main(sphinx_args("html", language, build / "html" / language, *extra, build=build))
         if status:
             return status
-    assemble(build / "html", build / "site", languages)
+    assemble(build / "html", build / "site", languages, os.environ.get("SITE_URL"))
     return 0
 
 

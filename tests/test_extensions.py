@@ -5,6 +5,7 @@ import shutil
 import zipfile
 from pathlib import Path
 from types import SimpleNamespace
+from xml.etree import ElementTree
 
 import jieba
 import jinja2
@@ -56,6 +57,31 @@ def test_assemble_keeps_only_the_deployable_tree(tmp_path):
     assert found == ["404.html", "en", "en/index.html", "index.html", "zh_CN", "zh_CN/index.html"]
     landing = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="en/index.html"' in landing and 'href="zh_CN/index.html"' in landing
+
+
+def test_a_site_url_adds_a_sitemap_of_every_page_in_both_languages(tmp_path):
+    html = tmp_path / "html"
+    for lang in ("en", "zh_CN"):
+        (html / lang / "guide").mkdir(parents=True)
+        for page in ("index.html", "search.html", "genindex.html", "guide/page.html"):
+            (html / lang / page).write_text("<html></html>")
+    (html / "en" / "_static").mkdir()
+    (html / "en" / "_static" / "theme.html").write_text("<html></html>")
+    (html / "en" / "only-english.html").write_text("<html></html>")
+    assemble(html, tmp_path / "site", ["en", "zh_CN"], "https://example.org/lstm/")
+    names = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ElementTree.parse(tmp_path / "site" / "sitemap.xml").getroot()
+    found = {
+        url.find("s:loc", names).text: [link.get("hreflang") for link in url.findall("x:link", names)] for url in urls
+    }
+    base = "https://example.org/lstm/"
+    assert found == {
+        base + "en/guide/page.html": ["en", "zh-CN"],
+        base + "en/index.html": ["en", "zh-CN"],
+        base + "en/only-english.html": ["en"],
+        base + "zh_CN/guide/page.html": ["en", "zh-CN"],
+        base + "zh_CN/index.html": ["en", "zh-CN"],
+    }
 
 
 def test_assemble_refuses_a_missing_language(tmp_path):
