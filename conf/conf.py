@@ -34,6 +34,7 @@ extensions = [
     "lstmdocs.stable_zips",  # reproducible example zips
     "lstmdocs.search_index_pruning",  # rebuilds write the same search index as fresh builds
     "lstmdocs.template_cache",  # rebuilds reuse the compiled theme templates
+    "lstmdocs.page_assets",  # one page's scripts, linked with checksums
 ]
 
 templates_path = [str(CONF_DIR / "templates")]
@@ -80,6 +81,7 @@ html_theme = "furo"
 html_title = "nn.LSTM: output, h_n, c_n"
 html_static_path = [str(CONF_DIR / "static")]
 html_css_files = ["site.css"]
+page_assets = {"reference/explorer": ["explorer/explorer.css", "explorer/lstm-shapes.js", "explorer/explorer.js"]}
 html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = None  # no timestamps: builds are reproducible

@@ -344,3 +344,12 @@ def test_chinese_rebuilds_load_the_kept_entries_and_widen_them(make_app, rootdir
     new_process()
     make_app("html", srcdir=srcdir).build()
     assert index.read_bytes() == widened, "the same index as a build with the whole dictionary"
+
+
+@pytest.mark.sphinx("html", testroot="page-assets")
+def test_a_pages_own_scripts_are_linked_on_it_alone_with_checksums(app):
+    app.build()
+    tool = (app.outdir / "tool.html").read_text(encoding="utf-8")
+    assert re.search(r'<script defer="defer" src="_static/tool\.js\?v=[0-9a-f]+"></script>', tool)
+    assert re.search(r'<link rel="stylesheet"[^>]* href="_static/tool\.css\?v=[0-9a-f]+"', tool)
+    assert "tool.js" not in (app.outdir / "index.html").read_text(encoding="utf-8")
