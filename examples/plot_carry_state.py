@@ -14,6 +14,8 @@ import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
+torch.manual_seed(0)  # the numbers on this page
+
 N, L, H_in, H, chunk_steps = 2, 12, 1, 8, 4
 lstm = nn.LSTM(H_in, H, batch_first=True)
 x = torch.randn(N, L, H_in)
@@ -52,6 +54,7 @@ plt.plot(chunked_output[0, :, 0].cpu(), "o", label="chunked_output")
 plt.plot(restarted[0, :, 0].cpu(), "x--", label="restarted")
 for boundary in range(chunk_steps, L, chunk_steps):
     plt.axvline(boundary - 0.5, color="grey", linewidth=0.8)
+plt.title("output[0, :, 0]")
 plt.xlabel("$t$")
 plt.legend(loc="upper left", bbox_to_anchor=(1, 1))
 plt.show()

@@ -15,6 +15,8 @@ import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
+torch.manual_seed(0)  # the numbers on this page
+
 L = 10
 
 
@@ -81,8 +83,8 @@ assert accuracy > 0.9
 # The loss on each minibatch, step by step through the three passes.
 plt.figure(figsize=(5, 2.6), layout="constrained")
 plt.plot(losses)
+plt.title("loss")
 plt.xlabel("optimizer.step()")
-plt.ylabel("loss")
 plt.show()
 
 # %%

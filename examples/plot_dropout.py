@@ -16,6 +16,8 @@ import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
+torch.manual_seed(0)  # the numbers on this page
+
 N, L, H_in, H = 3, 5, 2, 4
 lstm = nn.LSTM(H_in, H, num_layers=2, dropout=0.5, batch_first=True)
 x = torch.randn(N, L, H_in)
@@ -74,6 +76,7 @@ plt.figure(figsize=(6.4, 2.6), layout="constrained")
 plt.plot(eval_output[0, :, 0].cpu(), "k-o", linewidth=3, label="eval()")
 for seed in (0, 1):
     plt.plot(run(lstm, seed)[0][0, :, 0].cpu(), "--o", label=f"train(), manual_seed({seed})")
+plt.title("output[0, :, 0]")
 plt.xticks(range(L))
 plt.xlabel("$t$")
 plt.legend(loc="upper left", bbox_to_anchor=(1, 1))

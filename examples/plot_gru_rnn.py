@@ -14,6 +14,8 @@ import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
+torch.manual_seed(0)  # the numbers on this page
+
 N, L, H_in, H = 3, 5, 2, 4
 x = torch.randn(N, L, H_in)
 modules = {cls.__name__: cls(H_in, H, num_layers=2, batch_first=True) for cls in (nn.LSTM, nn.GRU, nn.RNN)}
@@ -59,7 +61,7 @@ assert all(modules[name].weight_ih_l0.shape == (k * H, H_in) for name, k in bloc
 # The same count as bars: the rows of ``weight_ih_l0``, in blocks of :math:`H`.
 plt.figure(figsize=(4, 2.4), layout="constrained")
 plt.bar(list(modules), [module.weight_ih_l0.shape[0] // H for module in modules.values()], color="tab:blue")
-plt.ylabel("weight_ih_l0.shape[0] // H")
+plt.title("weight_ih_l0.shape[0] // H")
 plt.show()
 
 # %%

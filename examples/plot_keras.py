@@ -21,6 +21,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
+torch.manual_seed(0)  # the numbers on this page
+
 N, L, H_in, H = 5, 4, 2, 3
 TOLERANCE = 1e-6  # float32; the two libraries order their sums differently
 lstm = nn.LSTM(H_in, H, batch_first=True)
@@ -88,6 +90,7 @@ assert torch.allclose(keras_joined, torch.cat([bi_h_n[-2], bi_h_n[-1]], dim=-1),
 plt.figure(figsize=(3.2, 3.2), layout="constrained")
 plt.scatter(output.flatten().cpu(), keras_output.flatten(), s=16)
 plt.axline((0, 0), slope=1, color="grey", linewidth=0.8)
+plt.title("keras_output, output")
 plt.xlabel("output")
 plt.ylabel("keras_output")
 plt.show()

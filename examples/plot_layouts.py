@@ -14,6 +14,8 @@ import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
+torch.manual_seed(0)  # the numbers on this page
+
 N, L, H_in, H = 5, 4, 2, 3
 seq_first = nn.LSTM(H_in, H)
 batch_first = nn.LSTM(H_in, H, batch_first=True)

@@ -14,6 +14,8 @@ import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
+torch.manual_seed(0)  # the numbers on this page
+
 N, L, H_in, H = 3, 5, 2, 4
 stacked = nn.LSTM(H_in, H, num_layers=2, batch_first=True)
 x = torch.randn(N, L, H_in)

@@ -15,6 +15,8 @@ import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
+torch.manual_seed(0)  # the numbers on this page
+
 N, L, H_in, H = 3, 5, 2, 4
 lengths = torch.tensor([5, 2, 4])
 x = torch.randn(N, L, H_in)

@@ -14,6 +14,8 @@ import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
+torch.manual_seed(0)  # the numbers on this page
+
 N, L, H_in, H, P = 3, 4, 2, 5, 3
 lstm = nn.LSTM(H_in, H, proj_size=P, batch_first=True)
 x = torch.randn(N, L, H_in)

@@ -1,5 +1,9 @@
 """The example gallery: every script is a page in both languages, and asserts stop the build."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from sphinx.errors import ExtensionError
 
@@ -41,6 +45,20 @@ def test_example_page_shows_what_the_script_printed(language, example):
     assert "sphx-glr-script-out" in html, "no printed output on the page"
     # The build machine's paths (e.g. in a library warning) must not reach readers.
     assert str(ROOT) not in html
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_every_example_runs_alone(example, tmp_path):
+    """As a reader runs a downloaded script: its own seed, no resetter, no Sphinx."""
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / f"{example}.py")],
+        cwd=tmp_path,
+        env={**os.environ, "MPLBACKEND": "agg"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
 
 
 @pytest.mark.sphinx("html", testroot="gallery")
