@@ -46,7 +46,7 @@ suppress_warnings = ["config.cache"]  # sphinx-gallery's conf dict holds paths o
 locale_dirs = [str(ROOT / "docs" / "locales")]
 gettext_compact = False  # one catalogue per page
 gettext_uuid = False
-gettext_location = True
+gettext_location = False  # no source line numbers: an English edit does not churn every later entry
 # Gallery thumbnails are raw HTML; their titles must be translatable too.
 gettext_additional_targets = ["raw"]
 
