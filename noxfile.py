@@ -11,9 +11,11 @@ nox.options.reuse_venv = "yes"
 nox.options.default_venv_backend = "venv"
 nox.options.sessions = ["docs", "tests"]
 
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "conf"))
-from site_build import BUILD, LANGUAGES, LOCALES, build_env, site_commands, sphinx_args  # noqa: E402
+# nox loads this file by its path and adds nothing to sys.path: the repository root
+# makes the build programs importable as the package `tools`.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tools.build_site import BUILD, LOCALES, ROOT, build_env, command, sphinx_args  # noqa: E402
+from tools.site_facts import LANGUAGES  # noqa: E402
 
 SITE_REQUIREMENTS = "requirements/site.txt"
 LINT_REQUIREMENTS = "requirements/lint.txt"
@@ -27,8 +29,7 @@ def sphinx(session: nox.Session, builder: str, language: str, outdir: Path, *ext
 def build_site(session: nox.Session, *extra: str) -> None:
     """Both languages, then the deployable site in _build/site."""
     (BUILD / "logs").mkdir(parents=True, exist_ok=True)
-    for command in site_commands(BUILD, LANGUAGES, *extra):
-        session.run(*command, env=build_env())
+    session.run(*command(BUILD, LANGUAGES, *extra), env=build_env())
 
 
 def ensure_chromium(session: nox.Session) -> None:
@@ -93,7 +94,7 @@ def i18n(session: nox.Session) -> None:
     install(session)
     sphinx(session, "gettext", "en", BUILD / "gettext")
     session.run("sphinx-intl", "update", "-p", str(BUILD / "gettext"), "-d", LOCALES, "-l", "zh_CN")
-    session.run("python", "conf/tidy_catalogues.py", LOCALES)
+    session.run("python", "-m", "tools.tidy_catalogues", LOCALES)
     # What is left to translate; stat exits 1 when something is, which is this session's normal outcome.
     session.run("sphinx-intl", "stat", "-d", LOCALES, "-l", "zh_CN", success_codes=[0, 1])
 
@@ -128,14 +129,14 @@ def clean(session: nox.Session) -> None:
 def repro(session: nox.Session) -> None:
     """Build the site twice from empty caches, in separate folders; the bytes must match."""
     install(session)
-    session.run("python", "conf/check_reproducible.py")
+    session.run("python", "-m", "tools.check_reproducible")
 
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
     """Time cold, no-change and one-example rebuilds and weigh the pages (README keeps the figures)."""
     install(session)
-    session.run("python", "conf/bench_build.py", *session.posargs)
+    session.run("python", "-m", "tools.benchmark", *session.posargs)
 
 
 CUDA_CHECK = """
@@ -174,4 +175,4 @@ def gpu(session: nox.Session) -> None:
         success_codes=[0, 1],
     )
     # The report is written either way; it fails the session when a test failed.
-    session.run("python", "conf/gpu_report.py", str(junit), str(BUILD / "gpu-report.md"))
+    session.run("python", "-m", "tools.gpu_report", str(junit), str(BUILD / "gpu-report.md"))

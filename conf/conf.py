@@ -5,7 +5,9 @@ from pathlib import Path
 
 CONF_DIR = Path(__file__).resolve().parent
 ROOT = CONF_DIR.parent
-sys.path.insert(0, str(CONF_DIR))  # the project's own extensions live in conf/lstmdocs
+sys.path[:0] = [str(CONF_DIR), str(ROOT)]  # the project's extensions (conf/lstmdocs) and its facts (tools/)
+
+from tools.site_facts import LANGUAGE_LABELS  # noqa: E402
 
 # -- Project ------------------------------------------------------------------
 project = "torch.nn.LSTM: output, h_n, c_n"
@@ -97,7 +99,7 @@ html_sidebars = {
         "sidebar/scroll-end.html",
     ]
 }
-language_switch_languages = {"en": "English", "zh_CN": "简体中文"}
+language_switch_languages = LANGUAGE_LABELS
 # Sphinx's Chinese search reloads jieba's own dictionary as a user dictionary by default
 # (seconds per build, same index): "" skips that.
 html_search_options = {"dict": ""}

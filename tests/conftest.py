@@ -5,7 +5,7 @@ import pytest
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
-sys.path[:0] = [str(TESTS), str(ROOT / "conf")]
+sys.path[:0] = [str(TESTS), str(ROOT), str(ROOT / "conf")]  # helpers, tools/, lstmdocs
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 

@@ -5,8 +5,8 @@ screen needs no sideways scrolling. Screenshots are kept in _build/screenshots/.
 import pytest
 
 from browser import screenshot
+from built import LANGUAGES
 
-LANGUAGES = ["en", "zh_CN"]
 KEY_PAGES = [
     "index.html",
     "basics/outputs.html",

@@ -12,17 +12,17 @@ import jinja2
 import polib
 import pytest
 import torch
-from gpu_report import outcomes
 from sphinx.errors import ConfigError
 
-from assemble_site import assemble
 from lstmdocs import device, jieba_subset
 from lstmdocs.assets_first import copy_changed
 from lstmdocs.outputs_device import check_stamps
 from lstmdocs.search_index_pruning import drop_dead_terms
 from lstmdocs.stable_zips import stabilise
 from lstmdocs.template_cache import FOLDER
-from tidy_catalogues import boilerplate_translation, is_markup_only, tidy
+from tools.assemble_site import assemble
+from tools.gpu_report import outcomes
+from tools.tidy_catalogues import boilerplate_translation, is_markup_only, tidy
 
 CATALOGUES = Path(__file__).resolve().parent.parent / "docs" / "locales"
 

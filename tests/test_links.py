@@ -1,9 +1,9 @@
 """Every internal link, image, script and #anchor of both editions lands somewhere."""
 
 import pytest
-from links import check_site
 
 from built import BUILD, LANGUAGES, SITE, require
+from links import check_site
 
 EXTERNAL_LINKS = BUILD / "external-links.txt"
 

@@ -2,7 +2,7 @@
 
 The reproducibility check and the benchmark need cold builds, repeated builds and
 edited examples without touching ``_build/`` or ``docs/gallery/``. A scratch tree
-copies what a build reads (``conf/``, ``docs/``, ``examples/``) and runs the same
+copies what a build reads (``conf/``, ``docs/``, ``examples/``, ``tools/``) and runs the same
 commands as ``nox -s docs``: conf.py finds its caches beside itself, in the copy.
 """
 
@@ -13,11 +13,12 @@ import subprocess
 import time
 from pathlib import Path
 
-from site_build import LANGUAGES, ROOT, build_env, site_commands
+from tools import build_site
+from tools.build_site import ROOT
+from tools.site_facts import LANGUAGES, NOT_DEPLOYED
 
-SOURCES = ("conf", "docs", "examples")
+SOURCES = ("conf", "docs", "examples", "tools")
 GENERATED = shutil.ignore_patterns("gallery", "*.mo", "__pycache__", "_build")
-NOT_DEPLOYED = [".buildinfo", ".buildinfo.bak", ".doctrees"]  # Sphinx's rebuild bookkeeping
 
 
 class ScratchTree:
@@ -29,21 +30,22 @@ class ScratchTree:
         self.site = self.build_dir / "site"
 
     def run(self, *command: str) -> None:
-        subprocess.run(command, cwd=self.root, env={**os.environ, **build_env()}, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            command, cwd=self.root, env={**os.environ, **build_site.build_env()}, check=True, stdout=subprocess.DEVNULL
+        )
 
     def build(self, languages: tuple[str, ...] = LANGUAGES) -> float:
         """Build like ``nox -s docs`` (only ``languages``); return the seconds it took."""
         start = time.perf_counter()
         (self.build_dir / "logs").mkdir(parents=True, exist_ok=True)
-        for command in site_commands(self.build_dir, languages):
-            self.run(*command)
+        self.run(*build_site.command(self.build_dir, languages))
         return time.perf_counter() - start
 
 
 def differences(expected: Path, found: Path) -> list[str]:
     """Every file that is missing, extra or not byte-identical between two trees."""
     problems = []
-    comparison = filecmp.dircmp(expected, found, ignore=NOT_DEPLOYED)
+    comparison = filecmp.dircmp(expected, found, ignore=list(NOT_DEPLOYED))
     stack = [(comparison, Path())]
     while stack:
         node, where = stack.pop()

@@ -1,6 +1,6 @@
 """Tidy the catalogues after ``sphinx-intl update``.
 
-Usage: python conf/tidy_catalogues.py LOCALE_DIR
+Usage: python -m tools.tidy_catalogues LOCALE_DIR
 
 - Obsolete entries (``#~``, kept by sphinx-intl for removed messages) are dropped:
   a message removed from the English source must leave the catalogues too.

@@ -1,6 +1,6 @@
 """Write the GPU run's report: the device, the software, and what the tests found.
 
-Usage: python conf/gpu_report.py JUNIT_XML REPORT_MD   (run by `nox -s gpu`)
+Usage: python -m tools.gpu_report JUNIT_XML REPORT_MD   (run by `nox -s gpu`)
 
 Exits with an error when a test failed or none passed.
 """

@@ -1,6 +1,6 @@
 """Measure how fast the site builds and how heavy its pages are (`nox -s bench`).
 
-Usage: python conf/bench_build.py [EXAMPLE]   (EXAMPLE: a file in examples/, default the first)
+Usage: python -m tools.benchmark [EXAMPLE]   (EXAMPLE: a file in examples/, default the first)
 
 Every figure comes from one run, in scratch copies of the sources (``_build/`` is not
 touched), so the ratios compare builds made on the same machine under the same load:
@@ -22,9 +22,8 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-from scratch_build import ScratchTree
-
-from site_build import LANGUAGES
+from tools.scratch_build import ScratchTree
+from tools.site_facts import LANGUAGES
 
 TARGETS = {"bilingual / English": 1.25, "no change / cold": 0.10, "edit / (example + no change)": 1.2}
 TIME_EXAMPLE = """\

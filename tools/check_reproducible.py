@@ -1,6 +1,6 @@
 """Two cold builds of the same sources must give byte-identical sites.
 
-Usage: python conf/check_reproducible.py   (run by `nox -s repro`)
+Usage: python -m tools.check_reproducible   (run by `nox -s repro`)
 
 Each build runs in its own scratch tree at a different path, from empty caches:
 examples and notebooks execute twice, and any timestamp, running time, random id
@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scratch_build import ScratchTree, differences
+from tools.scratch_build import ScratchTree, differences
 
 SHOWN_LINES = 20
 

@@ -1,10 +1,10 @@
 """Assemble the deployable site: one HTML tree per language and a landing page.
 
-Usage: python conf/assemble_site.py HTML_DIR SITE_DIR LANG [LANG ...]
+Usage: python -m tools.assemble_site HTML_DIR SITE_DIR LANG [LANG ...]
 
 Only what a reader's browser needs is copied: no doctrees, no build info, no
 executed-notebook folders (myst-nb writes those beside, not inside, HTML_DIR).
-The files in ``conf/site_root/`` (the bilingual 404 page) go to the site's root.
+The files in ``tools/site_root/`` (the bilingual 404 page) go to the site's root.
 With the site's public address in ``SITE_URL`` (the deploy workflows set it), a
 ``sitemap.xml`` lists every page of each language with its other-language twin,
 made here, from the assembled pages: sphinx-sitemap lists only the pages that a
@@ -16,6 +16,8 @@ import shutil
 import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+from tools.site_facts import LANGUAGE_LABELS, NOT_DEPLOYED
 
 LANDING_PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -40,15 +42,14 @@ LANDING_PAGE = """<!DOCTYPE html>
 </body>
 </html>
 """
-LABELS = {"en": "English", "zh_CN": "简体中文"}
 SITE_ROOT_FILES = Path(__file__).resolve().parent / "site_root"
-SKIP = shutil.ignore_patterns(".buildinfo", ".buildinfo.bak", "_sources", ".doctrees")
+SKIP = shutil.ignore_patterns(*NOT_DEPLOYED)
 
 
 def landing_page(languages: list[str]) -> str:
     links = "\n".join(
         f'<li><a href="{lang}/index.html" hreflang="{lang.replace("_", "-")}" '
-        f'lang="{lang.replace("_", "-")}">{LABELS.get(lang, lang)}</a></li>'
+        f'lang="{lang.replace("_", "-")}">{LANGUAGE_LABELS.get(lang, lang)}</a></li>'
         for lang in languages
     )
     zh = next((lang for lang in languages if lang.startswith("zh")), languages[0])
