@@ -11,6 +11,7 @@ import torch
 from torch import nn
 
 from built import ROOT, program
+from lstmdocs.device import PROJECTION_NOTE
 
 FIXTURES = ROOT / "tests" / "fixtures"
 FIXTURE = FIXTURES / "lstm_shapes.json"
@@ -33,7 +34,7 @@ console.log(JSON.stringify(cases.map(({ config }) => LstmShapes.explore(config))
 """
 
 
-@pytest.mark.filterwarnings("ignore:LSTM with projections is not supported")
+@pytest.mark.filterwarnings(f"ignore:{PROJECTION_NOTE}")
 def test_code_shown_runs_as_copied():
     """The page's code and its torch.equal lines, pasted into Python, give what the page says."""
     run = subprocess.run(

@@ -65,6 +65,6 @@ def test_every_example_runs_alone(example, tmp_path):
 def test_a_wrong_relationship_fails_the_build_and_the_resetter_runs_first(app):
     with pytest.raises(ExtensionError) as failure:
         app.build()
-    # Only the wrong relationship failed: the resetter's seed and thread count held.
+    # Only the wrong relationship failed: the resetter's thread count and deterministic algorithms held.
     assert "plot_wrong.py" in str(failure.value)
     assert "plot_reset.py" not in str(failure.value)

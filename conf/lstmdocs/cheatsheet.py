@@ -24,7 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
 from sphinx.util.docutils import SphinxDirective
 
-from lstmdocs.device import torch_version
+from lstmdocs.device import quiet_projection_note, torch_version
 
 INPUTS = ("batched", "unbatched", "packed")
 # Sizes the checks run with. All different, so a wrong axis in a shape shows up.
@@ -136,8 +136,7 @@ def run(config: Config) -> dict:
     shape = (L, H_in) if config.input == "unbatched" else ((N, L, H_in) if config.batch_first else (L, N, H_in))
     input = torch.randn(shape)
     with torch.no_grad(), warnings.catch_warnings():
-        # A performance note (projections run without oneDNN), not about results.
-        warnings.filterwarnings("ignore", "LSTM with projections is not supported with oneDNN")
+        quiet_projection_note()
         if config.input == "packed":
             packed = pack_padded_sequence(input, lengths, batch_first=config.batch_first, enforce_sorted=False)
             packed_output, (h_n, c_n) = lstm(packed)

@@ -10,9 +10,18 @@ from its metadata, so a rebuild that runs no code starts seconds faster.
 """
 
 import os
+import warnings
 from importlib.metadata import version
 
 OVERRIDE = "LSTMDOCS_DEVICE"
+# The CPU backend's note that an LSTM with projections runs without oneDNN: about
+# speed, not results (and it prints a local path), so every run of such an LSTM for
+# the site silences it.
+PROJECTION_NOTE = "LSTM with projections is not supported with oneDNN"
+
+
+def quiet_projection_note() -> None:
+    warnings.filterwarnings("ignore", PROJECTION_NOTE)
 
 
 def torch_version() -> str:

@@ -1,16 +1,14 @@
 """sphinx-gallery hooks, named in conf.py as importable strings (picklable config).
 
-``reset`` runs before every example: each one starts from the same seed, on the
-device ``lstmdocs.device`` chooses, so the values a page shows come from a
-reproducible run, on one thread (the tensors are tiny; on a busy machine OpenMP
-threads spin and make the gallery many times slower), without the CPU backend's
-note about projections, which is not what any example is about (and would print a
-local path). ``svg_scraper`` saves figures, and so the thumbnails made from them, as
+``reset`` runs before every example: on the device ``lstmdocs.device`` chooses, on
+one thread (the tensors are tiny; on a busy machine OpenMP threads spin and make the
+gallery many times slower), with deterministic algorithms, without the CPU backend's
+note about projections. It sets no seed: every example seeds torch itself after its
+imports, as a reader running it alone needs (``tests/test_gallery.py`` runs each so). ``svg_scraper`` saves figures, and so the thumbnails made from them, as
 SVG with text kept as text, so Chinese labels render with the reader's fonts.
 ``ReadingOrder`` lists the examples in the order they are best read.
 """
 
-import warnings
 from pathlib import Path
 
 import matplotlib
@@ -18,7 +16,6 @@ from sphinx_gallery.scrapers import matplotlib_scraper
 
 from lstmdocs import device
 
-SEED = 0
 # The gallery's reading order: from the shapes to what is built on them.
 READING_ORDER = (
     "plot_layouts.py",
@@ -38,10 +35,9 @@ def reset(gallery_conf, fname) -> None:
     import torch  # here, not above: a rebuild that runs no example never needs it
 
     device.use()
-    torch.manual_seed(SEED)
     torch.set_num_threads(1)  # tiny tensors: more threads only add overhead (and spin on shared cores)
     torch.use_deterministic_algorithms(True, warn_only=True)
-    warnings.filterwarnings("ignore", message="LSTM with projections is not supported with oneDNN")
+    device.quiet_projection_note()
     matplotlib.rcParams["svg.fonttype"] = "none"
     matplotlib.rcParams["svg.hashsalt"] = "lstmdocs"  # stable ids: reproducible SVG
     matplotlib.rcParams["font.family"] = ["sans-serif"]

@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # torch itself is imported where a case runs: a rebuild that draws nothing never needs it
     import torch
 
-TENSORS = ("output", "h_n", "c_n")
-
 
 class ClaimError(ValueError):
     """A picture would show a relationship that the tensors do not have."""
@@ -53,10 +51,6 @@ class Claim:
     meaning: str  # "final", "backward", "trap", "padding", "only-in-h_n", "cell"
     left: str  # an index expression on output, h_n or c_n
     right: str = ""  # for "final"/"backward": equal to left; for "trap": not equal
-
-    @property
-    def tensor(self) -> str:
-        return self.left.split("[", 1)[0]
 
 
 @lru_cache

@@ -67,7 +67,8 @@ def _init(app: Sphinx) -> None:
 
 def _add_templates(app: Sphinx, config: Config) -> None:
     if str(TEMPLATES) not in config.templates_path:
-        config.templates_path.append(str(TEMPLATES))
+        # A new list: the default one is shared by every Sphinx application in the process.
+        config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
 def runs_code(app: Sphinx, pagename: str) -> bool:

@@ -1,5 +1,5 @@
 // The explorer's logic against what torch did (tests/fixtures/lstm_shapes.json).
-// Run: node --test tests/js/   (tests/test_explorer_logic.py runs it under pytest)
+// Run: node --test tests/js/   (tests/test_js.py runs it under pytest)
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
