@@ -1,0 +1,2 @@
+# Sphinx alone: what an incremental build does to the search index without lstmdocs.search_index_pruning.
+extensions = []
