@@ -103,11 +103,14 @@ def run_lint(session: nox.Session) -> None:
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("sphinx-lint", "examples")  # reST in gallery scripts; MyST pages are parsed by -nW builds
+    # The site's JavaScript: Biome, pinned in package.json / package-lock.json (configured in biome.jsonc).
+    session.run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error", external=True)
+    session.run("node_modules/.bin/biome", "ci", "--error-on-warnings", "--colors=off", ".", external=True)
 
 
 @nox.session(default=False)
 def lint(session: nox.Session) -> None:
-    """ruff on Python code; sphinx-lint on the gallery scripts' reST (also part of tests)."""
+    """ruff on Python code, sphinx-lint on the gallery scripts' reST, Biome on JavaScript (also part of tests)."""
     session.install("-r", LINT_REQUIREMENTS)
     run_lint(session)
 

@@ -57,14 +57,30 @@ test("the documented identities, written for each layout", () => {
   const codes = (changes) => explore(changes).identities.map((item) => item.code);
   assert.deepEqual(codes({ bidirectional: false }), ["torch.equal(h_n[-1], output[:, -1, :])"]);
   assert.deepEqual(codes({}), ["torch.equal(h_n[-2], output[:, -1, :20])", "torch.equal(h_n[-1], output[:, 0, 20:])"]);
-  assert.deepEqual(codes({ proj_size: 5 }), ["torch.equal(h_n[-2], output[:, -1, :5])", "torch.equal(h_n[-1], output[:, 0, 5:])"]);
+  assert.deepEqual(codes({ proj_size: 5 }), [
+    "torch.equal(h_n[-2], output[:, -1, :5])",
+    "torch.equal(h_n[-1], output[:, 0, 5:])",
+  ]);
   assert.deepEqual(codes({ batch_first: false, bidirectional: false }), ["torch.equal(h_n[-1], output[-1, :, :])"]);
-  assert.deepEqual(codes({ input_dims: 2 }), ["torch.equal(h_n[-2], output[-1, :20])", "torch.equal(h_n[-1], output[0, 20:])"]);
-  assert.deepEqual(explore({ bidirectional: false }).traps.map((item) => item.code), ["torch.equal(h_n[-1], output[-1])"]);
+  assert.deepEqual(codes({ input_dims: 2 }), [
+    "torch.equal(h_n[-2], output[-1, :20])",
+    "torch.equal(h_n[-1], output[0, 20:])",
+  ]);
+  assert.deepEqual(
+    explore({ bidirectional: false }).traps.map((item) => item.code),
+    ["torch.equal(h_n[-1], output[-1])"],
+  );
 });
 
 test("the URL query keeps every setting", () => {
-  const config = { ...LstmShapes.DEFAULTS, hidden_size: 7, bidirectional: false, input_dims: 2, features: 4, h0: "correct" };
+  const config = {
+    ...LstmShapes.DEFAULTS,
+    hidden_size: 7,
+    bidirectional: false,
+    input_dims: 2,
+    features: 4,
+    h0: "correct",
+  };
   assert.deepEqual(LstmShapes.fromQuery(LstmShapes.toQuery(config)), config);
   assert.deepEqual(LstmShapes.fromQuery(""), { ...LstmShapes.DEFAULTS });
   assert.deepEqual(LstmShapes.fromQuery("h0=bogus&input_dims=7"), { ...LstmShapes.DEFAULTS });

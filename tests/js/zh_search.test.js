@@ -43,8 +43,7 @@ test("unknown runs of two or more characters are kept, so the search stays stric
 });
 
 test("splitQuery splits Latin text exactly like Sphinx's default", () => {
-  const sphinxDefault = (query) =>
-    query.split(/[^\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu).filter((t) => t);
+  const sphinxDefault = (query) => query.split(/[^\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu).filter((t) => t);
   for (const query of ["h_n output[-1]", "  batch_first=True ", "LSTM, GRU; 2 layers", ""]) {
     assert.deepEqual(splitQuery(query, INDEX), sphinxDefault(query));
   }
@@ -57,5 +56,8 @@ test("splitQuery cuts Chinese runs and keeps Latin words beside them", () => {
 });
 
 test("with an empty index nothing is known and Chinese runs stay whole", () => {
-  assert.deepEqual(splitQuery("隐藏状态", () => false), ["隐藏状态"]);
+  assert.deepEqual(
+    splitQuery("隐藏状态", () => false),
+    ["隐藏状态"],
+  );
 });

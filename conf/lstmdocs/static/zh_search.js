@@ -39,8 +39,7 @@ const ZhSearch = (() => {
         const rest = best[j];
         const cost = { unknown: rest.unknown, pieces: rest.pieces + 1, end: j, known: true };
         const current = best[i];
-        if (cost.unknown < current.unknown
-            || (cost.unknown === current.unknown && cost.pieces < current.pieces)) {
+        if (cost.unknown < current.unknown || (cost.unknown === current.unknown && cost.pieces < current.pieces)) {
           best[i] = cost;
         }
       }

@@ -3,7 +3,7 @@
  * Every word it shows comes from the page (elements with data-text), so the page's
  * translation translates the widget too.
  */
-(function () {
+(() => {
   "use strict";
   const form = document.getElementById("lstm-explorer");
   const results = document.getElementById("lstm-explorer-results");
@@ -68,10 +68,7 @@
     const batched = config.input_dims !== 2;
     const time = (rest) => (batched ? (config.batch_first ? ["N", "L", rest] : ["L", "N", rest]) : ["L", rest]);
     const states = (size) => (batched ? ["D·num_layers", "N", size] : ["D·num_layers", size]);
-    const given =
-      config.h0 === "batch_first"
-        ? (size) => ["N", "D·num_layers", size]
-        : states;
+    const given = config.h0 === "batch_first" ? (size) => ["N", "D·num_layers", size] : states;
     const input = { 1: ["H_in"], 2: ["L", "H_in"], 3: time("H_in"), 4: ["1", ...time("H_in")] }[config.input_dims];
     return {
       input,
@@ -102,7 +99,12 @@
         element("td", {}, code(tuple(names[name]))),
       ),
     );
-    return element("table", { class: "lstm-explorer__shapes" }, element("thead", {}, head), element("tbody", {}, ...body));
+    return element(
+      "table",
+      { class: "lstm-explorer__shapes" },
+      element("thead", {}, head),
+      element("tbody", {}, ...body),
+    );
   }
 
   function equalities(items, verdict, className) {
@@ -123,7 +125,12 @@
   }
 
   function section(headingKey, ...content) {
-    return element("section", { class: `lstm-explorer__section lstm-explorer__${headingKey}` }, element("h3", {}, text(headingKey)), ...content);
+    return element(
+      "section",
+      { class: `lstm-explorer__section lstm-explorer__${headingKey}` },
+      element("h3", {}, text(headingKey)),
+      ...content,
+    );
   }
 
   function render(config) {
@@ -151,7 +158,8 @@
     parts.push(section("heading-shapes", shapesTable(config, result.shapes)));
     if (!result.error) {
       parts.push(section("heading-identities", equalities(result.identities, "True", "lstm-explorer__identities")));
-      if (result.traps.length) parts.push(section("heading-traps", equalities(result.traps, "False", "lstm-explorer__traps")));
+      if (result.traps.length)
+        parts.push(section("heading-traps", equalities(result.traps, "False", "lstm-explorer__traps")));
       parts.push(section("heading-diagram", diagram(config, result)));
     }
     results.replaceChildren(...parts);
@@ -174,7 +182,9 @@
     const [left, right, top, bottom] = [170, 96, 34, 44];
     const steps = elide(config.L, 7);
     const layers = elide(config.num_layers, 4).reverse();
-    const rows = layers.flatMap((layer) => (layer === null ? [null] : Array.from({ length: D }, (_, d) => ({ layer, d }))));
+    const rows = layers.flatMap((layer) =>
+      layer === null ? [null] : Array.from({ length: D }, (_, d) => ({ layer, d })),
+    );
     const width = left + steps.length * (cellWidth + gapX) - gapX + right;
     const height = top + rows.length * (cellHeight + gapY) - gapY + bottom;
     const x = (i) => left + i * (cellWidth + gapX);
@@ -190,7 +200,15 @@
     });
     root.append(svg("title", { id: titleId }, plain("diagram-title")));
     const defs = svg("defs");
-    const marker = svg("marker", { id: "lstm-explorer-arrow", viewBox: "0 0 8 8", refX: 7, refY: 4, markerWidth: 6, markerHeight: 6, orient: "auto" });
+    const marker = svg("marker", {
+      id: "lstm-explorer-arrow",
+      viewBox: "0 0 8 8",
+      refX: 7,
+      refY: 4,
+      markerWidth: 6,
+      markerHeight: 6,
+      orient: "auto",
+    });
     marker.append(svg("path", { d: "M0,0 L8,4 L0,8 z", class: "lstm-explorer__arrowhead" }));
     defs.append(marker);
     root.append(defs);
@@ -199,13 +217,26 @@
     const topRows = rows.filter((row) => row && row.layer === lastLayer).length;
     // The output frame: every time step of the last layer, both directions side by side.
     root.append(
-      svg("rect", { class: "lstm-explorer__output-frame", x: left - 6, y: top - 6, width: x(steps.length - 1) + cellWidth - left + 12, height: topRows * (cellHeight + gapY) - gapY + 12, rx: 6 }),
+      svg("rect", {
+        class: "lstm-explorer__output-frame",
+        x: left - 6,
+        y: top - 6,
+        width: x(steps.length - 1) + cellWidth - left + 12,
+        height: topRows * (cellHeight + gapY) - gapY + 12,
+        rx: 6,
+      }),
       svg("text", { class: "lstm-explorer__label", x: left - 6, y: top - 12 }, plain("diagram-output")),
     );
 
     rows.forEach((row, r) => {
       if (row === null) {
-        root.append(svg("text", { class: "lstm-explorer__label", x: left - 10, y: y(r) + cellHeight * 0.7, "text-anchor": "end" }, "⋮"));
+        root.append(
+          svg(
+            "text",
+            { class: "lstm-explorer__label", x: left - 10, y: y(r) + cellHeight * 0.7, "text-anchor": "end" },
+            "⋮",
+          ),
+        );
         return;
       }
       const forward = row.d === 0;
@@ -214,7 +245,18 @@
       root.append(svg("text", { class: "lstm-explorer__label", x: 4, y: y(r) + cellHeight * 0.7 }, rowName));
       steps.forEach((step, i) => {
         if (step === null) {
-          root.append(svg("text", { class: "lstm-explorer__label", x: x(i) + cellWidth / 2, y: y(r) + cellHeight * 0.7, "text-anchor": "middle" }, "…"));
+          root.append(
+            svg(
+              "text",
+              {
+                class: "lstm-explorer__label",
+                x: x(i) + cellWidth / 2,
+                y: y(r) + cellHeight * 0.7,
+                "text-anchor": "middle",
+              },
+              "…",
+            ),
+          );
           return;
         }
         const last = forward ? step === config.L - 1 : step === 0;
@@ -222,23 +264,61 @@
         root.append(svg("rect", { class: className, x: x(i), y: y(r), width: cellWidth, height: cellHeight, rx: 4 }));
         if (i + 1 < steps.length) {
           const [from, to] = forward ? [x(i) + cellWidth, x(i + 1)] : [x(i + 1), x(i) + cellWidth];
-          root.append(svg("line", { class: "lstm-explorer__arrow", x1: from, y1: y(r) + cellHeight / 2, x2: to, y2: y(r) + cellHeight / 2, "marker-end": "url(#lstm-explorer-arrow)" }));
+          root.append(
+            svg("line", {
+              class: "lstm-explorer__arrow",
+              x1: from,
+              y1: y(r) + cellHeight / 2,
+              x2: to,
+              y2: y(r) + cellHeight / 2,
+              "marker-end": "url(#lstm-explorer-arrow)",
+            }),
+          );
         }
       });
       // h_n[k] is the state where this row's pass ends: right end going forward, left end going back.
       const rowsTotal = D * config.num_layers;
       const name = row.layer === lastLayer ? `h_n[${hRow - rowsTotal}]` : `h_n[${hRow}]`;
       const labelX = forward ? x(steps.length - 1) + cellWidth + 6 : left - 8;
-      root.append(svg("text", { class: "lstm-explorer__state", x: labelX, y: y(r) + cellHeight * 0.7, "text-anchor": forward ? "start" : "end" }, name));
+      root.append(
+        svg(
+          "text",
+          {
+            class: "lstm-explorer__state",
+            x: labelX,
+            y: y(r) + cellHeight * 0.7,
+            "text-anchor": forward ? "start" : "end",
+          },
+          name,
+        ),
+      );
     });
 
     const axisY = y(rows.length - 1) + cellHeight + 18;
     steps.forEach((step, i) => {
-      if (step !== null) root.append(svg("text", { class: "lstm-explorer__label", x: x(i) + cellWidth / 2, y: axisY, "text-anchor": "middle" }, String(step)));
+      if (step !== null)
+        root.append(
+          svg(
+            "text",
+            { class: "lstm-explorer__label", x: x(i) + cellWidth / 2, y: axisY, "text-anchor": "middle" },
+            String(step),
+          ),
+        );
     });
     root.append(svg("text", { class: "lstm-explorer__label", x: 4, y: axisY }, plain("diagram-time")));
-    root.append(svg("text", { class: "lstm-explorer__label", x: 4, y: axisY + 18 }, `${plain("diagram-input")}: ${tuple(result.shapes.input)}`));
-    return element("figure", { class: "lstm-explorer__figure" }, root, element("figcaption", {}, text("diagram-title")));
+    root.append(
+      svg(
+        "text",
+        { class: "lstm-explorer__label", x: 4, y: axisY + 18 },
+        `${plain("diagram-input")}: ${tuple(result.shapes.input)}`,
+      ),
+    );
+    return element(
+      "figure",
+      { class: "lstm-explorer__figure" },
+      root,
+      element("figcaption", {}, text("diagram-title")),
+    );
   }
 
   // ---- wiring --------------------------------------------------------------------------------

@@ -6,11 +6,11 @@
  * A classic script (not an ES module) so that the site also works from file://;
  * under node it is a CommonJS module.
  */
-(function (root, factory) {
+((root, factory) => {
   const api = factory();
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.LstmShapes = api;
-})(typeof self !== "undefined" ? self : this, function () {
+})(typeof self !== "undefined" ? self : this, () => {
   "use strict";
 
   const DEFAULTS = Object.freeze({
@@ -293,7 +293,13 @@
   function identities(config) {
     const { hOut } = sizes(config);
     const holds = new Set(equalPairs(config).map((pair) => pair.join(" == ")));
-    const make = (key, h, out) => ({ key, h, out, code: `torch.equal(${h}, ${out})`, holds: holds.has(`${h} == ${out}`) });
+    const make = (key, h, out) => ({
+      key,
+      h,
+      out,
+      code: `torch.equal(${h}, ${out})`,
+      holds: holds.has(`${h} == ${out}`),
+    });
     const wanted = config.bidirectional
       ? [
           make("forward_last", "h_n[-2]", outputCode(config, -1, `:${hOut}`)),
@@ -304,7 +310,8 @@
       ? [make("backward_last", "h_n[-1]", outputCode(config, -1, `${hOut}:`))]
       : [];
     // output[-1] needs a batch to index (else IndexError, not False).
-    if (config.input_dims === 3 && config.batch_first && config.N > 0) lookalikes.push(make("first_axis", "h_n[-1]", "output[-1]"));
+    if (config.input_dims === 3 && config.batch_first && config.N > 0)
+      lookalikes.push(make("first_axis", "h_n[-1]", "output[-1]"));
     return {
       identities: wanted.filter((item) => item.holds),
       traps: lookalikes.filter((item) => !item.holds),
@@ -320,7 +327,8 @@
     if (config.batch_first) args.push("batch_first=True");
     const oneLine = `rnn = nn.LSTM(${args.join(", ")})`;
     // Long calls one argument a line, as black would: the code box stays narrow.
-    const construct = oneLine.length <= 64 ? oneLine : `rnn = nn.LSTM(\n${args.map((arg) => `    ${arg},\n`).join("")})`;
+    const construct =
+      oneLine.length <= 64 ? oneLine : `rnn = nn.LSTM(\n${args.map((arg) => `    ${arg},\n`).join("")})`;
     const lines = [construct, `input = torch.randn${pythonTuple(shapes.input)}`];
     if (shapes.h0) {
       lines.push(`h0 = torch.randn${pythonTuple(shapes.h0)}`, `c0 = torch.randn${pythonTuple(shapes.c0)}`);
