@@ -27,6 +27,7 @@ extensions = [
     "lstmdocs.zh_search",
     "lstmdocs.jieba_subset",  # Chinese rebuilds load only the dictionary entries their pages use
     "lstmdocs.myst_raw_i18n",
+    "lstmdocs.myst_math_i18n",  # translated $$ blocks (Sphinx would render them as "::")
     "lstmdocs.diagrams",
     "lstmdocs.cheatsheet",
     "lstmdocs.outputs_device",
