@@ -19,8 +19,11 @@ TEXT_IN_MATH = re.compile(r"\\text\{[^{}]*\}")
 def display_math(math) -> str:
     """The TeX of a display-math element, whatever renders it, with ``\\text{}`` emptied."""
     source = math.find("annotation", attrs={"encoding": "application/x-tex"})
-    tex = (source or math).get_text()
-    return " ".join(TEXT_IN_MATH.sub(r"\\text{}", tex).split())
+    if source is not None:
+        math = source
+    for words in math.find_all("mtext"):  # MathML rendered at build time: \text{} becomes <mtext>
+        words.string = r"\text{}"
+    return " ".join(TEXT_IN_MATH.sub(r"\\text{}", math.get_text()).split())
 
 
 def structure(html: str) -> dict[str, list]:
@@ -74,6 +77,9 @@ def test_the_gate_catches_lost_math_code_figures_and_table_cells():
     assert first_difference(english, english.replace("a = b \\quad \\text{input gate}", "::")).startswith(
         "display math 1"
     )
+    mathml = '<article role="main"><div class="math"><math><mi>a</mi><mtext>input gate</mtext></math></div></article>'
+    assert first_difference(mathml, mathml.replace("input gate", "输入门")) is None
+    assert first_difference(mathml, mathml.replace("<mi>a</mi>", "<mi>b</mi>")).startswith("display math 1")
     assert first_difference(english, english.replace("x = 1", "x = 2")).startswith("code block 1")
     assert first_difference(english, english.replace("<figure><img src='a.svg'></figure>", "")).startswith(
         "figures and images"
