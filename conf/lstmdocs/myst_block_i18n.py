@@ -1,12 +1,14 @@
-"""Translate display math of MyST pages (``$$ ... $$`` with translated ``\\text{}``).
+"""Translate display math and raw HTML blocks of MyST pages.
 
-Sphinx treats a math block like a literal block when it translates one: it parses
+Sphinx translates these blocks as it does literal blocks: it parses
 ``"::\\n\\n" + indented msgstr`` with the page's own parser, expecting reST's literal
-block notation. MyST reads that as a paragraph "::", so the Chinese page showed
-``\\[::\\]`` where the equations were (MyST-Parser issue #444). This transform runs
-just before Sphinx's Locale and puts the translated LaTeX in place itself; a node it
-translated is no longer offered to Locale. Untranslated blocks are left alone, and
-the gettext build (which has no catalogue) extracts them as before.
+block notation. MyST reads that as a paragraph "::", so a translated MyST page showed
+``\\[::\\]`` where its equations were, and lost its HTML (MyST-Parser issue #444). This
+transform runs just before Sphinx's Locale and puts the translated text in place
+itself: ``$$`` blocks (with translated ``\\text{}``) and raw HTML that
+``gettext_additional_targets = ["raw"]`` marks translatable. A node it translated is no
+longer offered to Locale; untranslated nodes are left alone, and the gettext build
+(which has no catalogue) extracts them as before.
 """
 
 from docutils import nodes
@@ -17,7 +19,12 @@ from sphinx.transforms.i18n import Locale
 from sphinx.util.i18n import docname_to_domain
 
 
-class TranslateMystMath(SphinxTransform):
+def translatable_blocks(document: nodes.document):
+    yield from document.findall(nodes.math_block)
+    yield from (node for node in document.findall(nodes.raw) if node.get("translatable"))
+
+
+class TranslateMystBlocks(SphinxTransform):
     default_priority = Locale.default_priority - 1
 
     def apply(self, **kwargs) -> None:
@@ -28,7 +35,7 @@ class TranslateMystMath(SphinxTransform):
         catalog, found = init_locale(directories, self.config.language, domain)
         if not found:
             return
-        for node in self.document.findall(nodes.math_block):
+        for node in list(translatable_blocks(self.document)):
             message = node.rawsource or node.astext()
             translated = catalog.gettext(message)
             if translated and translated != message:
@@ -38,5 +45,5 @@ class TranslateMystMath(SphinxTransform):
 
 
 def setup(app: Sphinx) -> dict:
-    app.add_transform(TranslateMystMath)
+    app.add_transform(TranslateMystBlocks)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
