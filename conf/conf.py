@@ -28,7 +28,7 @@ extensions = [
     "lstmdocs.language_switch",
     "lstmdocs.zh_search",
     "lstmdocs.jieba_subset",  # Chinese rebuilds load only the dictionary entries their pages use
-    "lstmdocs.myst_raw_i18n",
+    "lstmdocs.myst_block_i18n",  # translated $$ and raw HTML blocks (Sphinx would render them as "::")
     "lstmdocs.diagrams",
     "lstmdocs.cheatsheet",
     "lstmdocs.outputs_device",

@@ -1,0 +1,112 @@
+"""One Chinese term per concept, as docs/locales/zh_CN/terminology.toml chooses.
+
+Every catalogue entry and every built zh_CN page is checked against the table: a
+variant fails anywhere, a synonym readers know from elsewhere (d2l's 隐状态, 记忆元,
+小批量 ...) fails anywhere but the glossary, which lists them. The glossary itself must
+name each glossary concept by the table's term. Failures name the file and message.
+"""
+
+import re
+import tomllib
+
+import polib
+import pytest
+from bs4 import BeautifulSoup
+
+from built import LOCALES, SITE, pages
+
+CATALOGUES = LOCALES / "zh_CN" / "LC_MESSAGES"
+TERMS = tomllib.loads((LOCALES / "zh_CN" / "terminology.toml").read_text(encoding="utf-8"))["term"]
+GLOSSARY_PAGES = {"glossary.po", "glossary.html"}
+
+
+def wrong_words(text: str, where: str) -> list[str]:
+    """``'variant' (use 'term')`` for every word the table forbids in ``where``."""
+    found = []
+    for term in TERMS:
+        patterns = list(term["variants"])
+        if where not in GLOSSARY_PAGES:
+            patterns += [re.escape(word) for word in term["synonyms"]]
+        for pattern in patterns:
+            for match in re.finditer(pattern, text):
+                found.append(f"{match.group()!r} (use {term['zh']!r}, {term['en']})")
+    return found
+
+
+def catalogue_names() -> list[str]:
+    return sorted(p.relative_to(CATALOGUES).as_posix() for p in CATALOGUES.rglob("*.po"))
+
+
+@pytest.mark.parametrize("name", catalogue_names())
+def test_catalogue_uses_one_term_per_concept(name):
+    issues = []
+    for entry in polib.pofile(str(CATALOGUES / name)):
+        for word in wrong_words(entry.msgstr, name):
+            issues.append(f"{CATALOGUES / name}:{entry.linenum}: {word} in the translation of {entry.msgid[:80]!r}")
+    assert not issues, "\n".join(issues)
+
+
+@pytest.mark.parametrize("page", pages("zh_CN"))
+def test_built_page_uses_one_term_per_concept(page):
+    soup = BeautifulSoup((SITE / "zh_CN" / page).read_text(encoding="utf-8"), "html.parser")
+    for hidden in soup(["script", "style"]):
+        hidden.decompose()
+    words = wrong_words(soup.get_text(" "), page)
+    assert not words, f"zh_CN/{page}: " + ", ".join(words)
+
+
+def glossary_translations() -> dict[str, str]:
+    return {entry.msgid: entry.msgstr for entry in polib.pofile(str(CATALOGUES / "glossary.po"))}
+
+
+def test_the_glossary_names_each_concept_by_the_chosen_term():
+    translations = glossary_translations()
+    wrong = [
+        f"{term['en']!r} is {translations[term['en']]!r}, the table says {term['zh']!r}"
+        for term in TERMS
+        if term["en"] in translations and not translations[term["en"]].startswith(term["zh"])
+    ]
+    assert not wrong, "docs/locales/zh_CN/LC_MESSAGES/glossary.po: " + "; ".join(wrong)
+
+
+def test_the_glossary_lists_the_synonyms_readers_know():
+    glossary = "\n".join(glossary_translations().values())
+    missing = [word for term in TERMS for word in term["synonyms"] if word not in glossary]
+    assert not missing, f"docs/locales/zh_CN/LC_MESSAGES/glossary.po does not list these synonyms: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "flagged"),
+    [
+        ("前向方向的最终状态", "basics/diagrams.po", "'前向'"),
+        ("正向方向在最后一步结束", "x.po", "'正向方向'"),
+        ("后向方向的最终状态", "x.po", "'后向'"),
+        ("反向方向从末尾开始", "x.po", "'反向方向'"),
+        ("最上层的隐藏状态", "x.po", "'最上层'"),
+        ("最顶层在每个时间步", "x.po", "'最顶层'"),
+        ("每个小批次的损失", "x.po", "'小批次'"),
+        ("每批 50 个序列", "x.po", "'每批'"),
+        ("用小批量训练", "x.po", "'小批量'"),
+        ("一条不带批次的序列", "x.po", "'不带批次'"),
+        ("非批量输入", "x.po", "'非批量'"),
+        ("浏览器打开时显示", "x.po", "'浏览器'"),
+        ("截断的时间反向传播", "x.po", "'时间反向传播'"),
+        ("隐状态", "index.html", "'隐状态'"),
+    ],
+)
+def test_the_lint_catches_each_variant(text, where, flagged):
+    assert any(word.startswith(flagged) for word in wrong_words(text, where)), (text, wrong_words(text, where))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["两次前向传播得到相同的数值", "正向在反向之前", "反向传播", "形状浏览器", "截断的通过时间反向传播", "顶层和底层"],
+)
+def test_the_lint_spares_the_chosen_terms(text):
+    assert wrong_words(text, "x.po") == []
+
+
+def test_synonyms_are_allowed_in_the_glossary_only():
+    assert wrong_words("隐状态、记忆元、小批量", "glossary.po") == []
+    flagged = " ".join(wrong_words("隐状态、记忆元、小批量", "basics/outputs.po"))
+    assert all(f"'{word}'" in flagged for word in ("隐状态", "记忆元", "小批量")), flagged
