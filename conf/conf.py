@@ -25,6 +25,7 @@ extensions = [
     "lstmdocs.html_lang",
     "lstmdocs.language_switch",
     "lstmdocs.zh_search",
+    "lstmdocs.search_snippets",  # result snippets without LaTeX or the gallery's download note
     "lstmdocs.jieba_subset",  # Chinese rebuilds load only the dictionary entries their pages use
     "lstmdocs.myst_raw_i18n",
     "lstmdocs.diagrams",
@@ -101,6 +102,7 @@ language_switch_languages = {"en": "English", "zh_CN": "简体中文"}
 # Sphinx's Chinese search reloads jieba's own dictionary as a user dictionary by default
 # (seconds per build, same index): "" skips that.
 html_search_options = {"dict": ""}
+zh_search_synonyms = "search-synonyms.toml"  # the words readers type for glossary terms, besides the glossary's own
 
 # -- Copy button: copy code only, never prompts or outputs ---------------------
 copybutton_prompt_text = r">>> |\.\.\. "

@@ -1,56 +1,99 @@
-"""The Chinese edition's search page works and finds pages for queries typed without spaces."""
+"""The search page of both editions, in Chromium: queries typed as readers type them find
+their page among the first three results (the list is tests/search_queries.toml), Chinese
+queries need no spaces, and result snippets show prose, not LaTeX or download boilerplate."""
 
+import tomllib
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-# Query -> pages that must be among the results (paths relative to zh_CN/).
-EXPECTED = {
-    "隐藏状态": ["basics/outputs.html", "glossary.html"],
-    "细胞状态": ["basics/outputs.html", "basics/equations.html", "glossary.html"],
-    "双向": ["basics/outputs.html", "glossary.html"],
-}
+from built import LOCALES, ROOT
+from lstmdocs import zh_search
+
+QUERIES = tomllib.loads((Path(__file__).parent / "search_queries.toml").read_text(encoding="utf-8"))
+TOP = 3
 
 
-def search(page, site_url, query: str) -> list[str]:
-    """Result links (without anchors) of the zh_CN search page for ``query``.
+def glossary_words() -> list[str]:
+    """Every Chinese word the glossary and the synonyms file give the search."""
+    terms = zh_search.glossary_terms(LOCALES / "zh_CN" / "LC_MESSAGES" / "glossary.po")
+    synonyms = tomllib.loads((ROOT / "conf" / "search-synonyms.toml").read_text(encoding="utf-8"))
+    return sorted({word for words in zh_search.search_words(terms, synonyms).values() for word in words})
 
-    Sphinx writes the summary only after appending the last result.
+
+def search(page, site_url, language: str, query: str) -> list[tuple[str, str]]:
+    """(page, snippet) of each result, in the order shown, once their number stops changing.
+
+    Sphinx appends results one by one and writes the summary after the last.
     """
-    page.goto(f"{site_url}/zh_CN/search.html?q={quote(query)}")
+    page.goto(f"{site_url}/{language}/search.html?q={quote(query)}")
     try:
         page.wait_for_function(
             "() => document.querySelector('#search-results .search-summary')?.textContent.trim()", timeout=15_000
         )
     except PlaywrightTimeout:
         pytest.fail(f"the search for {query!r} never finished; page errors: {page.log.console_errors}")
-    hrefs = page.locator("#search-results ul.search li > a").evaluate_all(
-        "(links) => links.map((a) => a.getAttribute('href'))"
+    count = -1
+    while (now := page.locator("#search-results ul.search > li").count()) != count:
+        count = now
+        page.wait_for_timeout(300)
+    return page.locator("#search-results ul.search > li").evaluate_all(
+        """(items) => items.map((li) => [
+             li.querySelector('a').getAttribute('href').split('#')[0],
+             li.querySelector('p.context')?.textContent ?? ''])"""
     )
-    return sorted({href.split("#")[0] for href in hrefs})
 
 
-@pytest.mark.parametrize("query", EXPECTED)
-def test_query_without_spaces_finds_the_pages(page, site_url, query):
-    found = search(page, site_url, query)
-    missing = [path for path in EXPECTED[query] if path not in found]
-    assert not missing, f"{query}: {missing} not among the results {found}"
+def first_pages(results, top: int = TOP) -> list[str]:
+    return [path for path, _ in results[:top]]
+
+
+CASES = [(language, query, expected) for language in QUERIES for query, expected in QUERIES[language].items()]
+
+
+@pytest.mark.parametrize(("language", "query", "expected"), CASES, ids=[f"{lang}:{q}" for lang, q, _ in CASES])
+def test_query_finds_its_page_in_the_first_three(page, site_url, language, query, expected):
+    results = search(page, site_url, language, query)
+    assert expected in first_pages(results), f"{language} {query!r}: {expected} not in the first {TOP}: {results[:5]}"
     assert page.log.console_errors == [] and page.log.third_party == []
 
 
-def test_query_is_cut_into_words_of_the_index(page, site_url):
-    search(page, site_url, "隐藏状态")
-    # Why it must be cut: no indexed word contains the whole query, so Sphinx's own
-    # lookup (exact, then partial) of the uncut query finds nothing.
-    whole = page.evaluate(
-        "() => [...Object.keys(Search._index.terms), ...Object.keys(Search._index.titleterms)]"
-        "  .filter((term) => term.includes('隐藏状态'))"
-    )
-    assert whole == []
+def test_query_list_is_big_enough_in_both_languages():
+    assert {language: len(queries) >= 20 for language, queries in QUERIES.items()} == {"en": True, "zh_CN": True}
+
+
+def test_every_glossary_word_and_synonym_finds_the_glossary(page, site_url):
+    words = glossary_words()
+    assert {"隐藏状态", "门", "层", "隐状态", "记忆元", "小批量"} <= set(words), words
+    missed = {}
+    for word in words:
+        found = first_pages(search(page, site_url, "zh_CN", word))
+        if "glossary.html" not in found:
+            missed[word] = found
+    assert not missed, f"the glossary is not among the first {TOP} results for: {missed}"
+
+
+def test_compound_terms_are_index_words_and_queries_are_cut_into_them(page, site_url):
+    search(page, site_url, "zh_CN", "隐藏状态")
+    terms = page.evaluate("() => Object.keys(Search._index.terms)")
+    assert {"隐藏状态", "细胞状态", "时间步", "遗忘门", "门", "层"} <= set(terms)
     words = page.evaluate("() => splitQuery('隐藏状态的形状')")
-    assert words == ["隐藏", "状态", "形状"], words
+    assert words == ["隐藏状态", "形状"], words
+
+
+@pytest.mark.parametrize(
+    ("language", "query"), [("en", "hidden state"), ("en", "bidirectional"), ("zh_CN", "隐藏状态"), ("zh_CN", "双向")]
+)
+def test_snippets_show_prose_not_latex_or_download_boilerplate(page, site_url, language, query):
+    snippets = [snippet for _, snippet in search(page, site_url, language, query)]
+    assert any(snippets), "no result has a snippet"
+    for raw in ("\\(", "\\[", "\\begin", "\\mathrm", "$$"):
+        assert not [s for s in snippets if raw in s], f"raw LaTeX {raw!r} in a snippet of {query!r}"
+    for boilerplate in ("Go to the end", "跳转到末尾"):
+        assert not [s for s in snippets if boilerplate in s], f"download boilerplate in a snippet of {query!r}"
 
 
 def test_unknown_words_still_find_nothing(page, site_url):
-    assert search(page, site_url, "龙虎豹") == []
+    assert search(page, site_url, "zh_CN", "龙虎豹") == []
