@@ -33,6 +33,7 @@ extensions = [
     "lstmdocs.outputs_device",
     "lstmdocs.assets_first",  # MathJax from _static (no CDN), copied before pages are written
     "lstmdocs.stable_zips",  # reproducible example zips
+    "lstmdocs.translated_downloads",  # the Chinese gallery's .py, .ipynb and zip in Chinese
     "lstmdocs.search_index_pruning",  # rebuilds write the same search index as fresh builds
     "lstmdocs.template_cache",  # rebuilds reuse the compiled theme templates
     "lstmdocs.page_assets",  # one page's scripts, linked with checksums
