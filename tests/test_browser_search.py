@@ -108,6 +108,7 @@ def test_compound_terms_are_index_words_and_queries_are_cut_into_them(search_pag
 )
 def test_snippets_show_prose_not_latex_or_download_boilerplate(search_page, site_url, language, query):
     snippets = [snippet for _, snippet in search(search_page, site_url, language, query)]
+    assert search_page.log.console_errors == [], search_page.log.console_errors  # search_snippets.js's canary
     assert any(snippets), "no result has a snippet"
     for raw in ("\\(", "\\[", "\\begin", "\\mathrm", "$$"):
         assert not [s for s in snippets if raw in s], f"raw LaTeX {raw!r} in a snippet of {query!r}"

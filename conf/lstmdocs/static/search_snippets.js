@@ -38,6 +38,11 @@ if (typeof module !== "undefined" && module.exports) {
   // searchtools.js defines Search when it loads; results are shown later, after the index loads.
   document.addEventListener("DOMContentLoaded", () => {
     const htmlToText = Search.htmlToText;
+    if (typeof htmlToText !== "function") {
+      // A browser test fails on this: find where Sphinx now turns pages into snippet text.
+      console.error("search_snippets.js: Sphinx's Search.htmlToText is gone; update this script");
+      return;
+    }
     Search.htmlToText = (htmlString, anchor) => {
       const page = SearchSnippets.clean(new DOMParser().parseFromString(htmlString, "text/html"));
       return htmlToText(page.documentElement.outerHTML, anchor);
