@@ -27,6 +27,7 @@ extensions = [
     "lstmdocs.html_lang",
     "lstmdocs.language_switch",
     "lstmdocs.zh_search",
+    "lstmdocs.search_snippets",  # result snippets without LaTeX or the gallery's download note
     "lstmdocs.jieba_subset",  # Chinese rebuilds load only the dictionary entries their pages use
     "lstmdocs.myst_block_i18n",  # translated $$ and raw HTML blocks (Sphinx would render them as "::")
     "lstmdocs.diagrams",
@@ -34,6 +35,7 @@ extensions = [
     "lstmdocs.outputs_device",
     "lstmdocs.assets_first",  # MathJax from _static (no CDN), copied before pages are written
     "lstmdocs.stable_zips",  # reproducible example zips
+    "lstmdocs.translated_downloads",  # the Chinese gallery's .py, .ipynb and zip in Chinese
     "lstmdocs.search_index_pruning",  # rebuilds write the same search index as fresh builds
     "lstmdocs.template_cache",  # rebuilds reuse the compiled theme templates
     "lstmdocs.page_assets",  # one page's scripts, linked with checksums
@@ -103,6 +105,7 @@ language_switch_languages = LANGUAGE_LABELS
 # Sphinx's Chinese search reloads jieba's own dictionary as a user dictionary by default
 # (seconds per build, same index): "" skips that.
 html_search_options = {"dict": ""}
+zh_search_synonyms = "search-synonyms.toml"  # the words readers type for glossary terms, besides the glossary's own
 
 # -- Copy button: copy code only, never prompts or outputs ---------------------
 copybutton_prompt_text = r">>> |\.\.\. "

@@ -54,9 +54,11 @@ class PageLog:
     third_party: list[str] = field(default_factory=list)
 
 
-@pytest.fixture
-def page(browser, site_url):
-    """A fresh page; ``page.log`` collects console errors, failures, off-site requests."""
+def open_page(browser, site_url: str):
+    """A new page in a new context; ``page.log`` collects console errors, failures, off-site requests.
+
+    Close it with ``page.context.close()``.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     page = context.new_page()
@@ -76,8 +78,15 @@ def page(browser, site_url):
     page.on("pageerror", lambda exc: log.console_errors.append(str(exc)))
     page.on("requestfailed", lambda req: log.failed.append(req.url))
     page.log = log
+    return page
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh page for each test (see ``open_page``)."""
+    page = open_page(browser, site_url)
     yield page
-    context.close()
+    page.context.close()
 
 
 def screenshot(page, name: str) -> None:

@@ -1,56 +1,120 @@
-"""The Chinese edition's search page works and finds pages for queries typed without spaces."""
+"""The search page of both editions, in Chromium: queries typed as readers type them find
+their page among the first three results (the list is tests/search_queries.toml), Chinese
+queries need no spaces, and result snippets show prose, not LaTeX or download boilerplate."""
 
+import tomllib
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-# Query -> pages that must be among the results (paths relative to zh_CN/).
-EXPECTED = {
-    "隐藏状态": ["basics/outputs.html", "glossary.html"],
-    "细胞状态": ["basics/outputs.html", "basics/equations.html", "glossary.html"],
-    "双向": ["basics/outputs.html", "glossary.html"],
-}
+from browser import open_page
+from built import LOCALES, ROOT
+from lstmdocs import zh_search
+
+QUERIES = tomllib.loads((Path(__file__).parent / "search_queries.toml").read_text(encoding="utf-8"))
+TOP = 3
 
 
-def search(page, site_url, query: str) -> list[str]:
-    """Result links (without anchors) of the zh_CN search page for ``query``.
+def glossary_words() -> list[str]:
+    """Every Chinese word the glossary and the synonyms file give the search."""
+    terms = zh_search.glossary_terms(LOCALES / "zh_CN" / "LC_MESSAGES" / "glossary.po")
+    synonyms = tomllib.loads((ROOT / "conf" / "search-synonyms.toml").read_text(encoding="utf-8"))
+    return sorted({word for words in zh_search.search_words(terms, synonyms).values() for word in words})
 
-    Sphinx writes the summary only after appending the last result.
+
+@pytest.fixture(scope="module")
+def search_page(browser, site_url):
+    """One page for the many queries of this module (a new context for each costs seconds)."""
+    page = open_page(browser, site_url)
+    yield page
+    page.context.close()
+
+
+def search(page, site_url, language: str, query: str) -> list[tuple[str, str]]:
+    """(page, snippet) of each result, in the order shown, once their number stops changing.
+
+    Sphinx appends results one by one and writes the summary after the last.
     """
-    page.goto(f"{site_url}/zh_CN/search.html?q={quote(query)}")
+    page.log.console_errors.clear()
+    page.log.third_party.clear()
+    page.goto(f"{site_url}/{language}/search.html?q={quote(query)}")
     try:
         page.wait_for_function(
             "() => document.querySelector('#search-results .search-summary')?.textContent.trim()", timeout=15_000
         )
     except PlaywrightTimeout:
         pytest.fail(f"the search for {query!r} never finished; page errors: {page.log.console_errors}")
-    hrefs = page.locator("#search-results ul.search li > a").evaluate_all(
-        "(links) => links.map((a) => a.getAttribute('href'))"
+    count = -1
+    while (now := page.locator("#search-results ul.search > li").count()) != count:
+        count = now
+        page.wait_for_timeout(300)
+    return page.locator("#search-results ul.search > li").evaluate_all(
+        """(items) => items.map((li) => [
+             li.querySelector('a').getAttribute('href').split('#')[0],
+             li.querySelector('p.context')?.textContent ?? ''])"""
     )
-    return sorted({href.split("#")[0] for href in hrefs})
 
 
-@pytest.mark.parametrize("query", EXPECTED)
-def test_query_without_spaces_finds_the_pages(page, site_url, query):
-    found = search(page, site_url, query)
-    missing = [path for path in EXPECTED[query] if path not in found]
-    assert not missing, f"{query}: {missing} not among the results {found}"
-    assert page.log.console_errors == [] and page.log.third_party == []
+def first_pages(results, top: int = TOP) -> list[str]:
+    return [path for path, _ in results[:top]]
 
 
-def test_query_is_cut_into_words_of_the_index(page, site_url):
-    search(page, site_url, "隐藏状态")
-    # Why it must be cut: no indexed word contains the whole query, so Sphinx's own
-    # lookup (exact, then partial) of the uncut query finds nothing.
-    whole = page.evaluate(
-        "() => [...Object.keys(Search._index.terms), ...Object.keys(Search._index.titleterms)]"
-        "  .filter((term) => term.includes('隐藏状态'))"
+CASES = [(language, query, expected) for language in QUERIES for query, expected in QUERIES[language].items()]
+
+
+@pytest.mark.parametrize(("language", "query", "expected"), CASES, ids=[f"{lang}:{q}" for lang, q, _ in CASES])
+def test_query_finds_its_page_in_the_first_three(search_page, site_url, language, query, expected):
+    results = search(search_page, site_url, language, query)
+    assert expected in first_pages(results), f"{language} {query!r}: {expected} not in the first {TOP}: {results[:5]}"
+    assert search_page.log.console_errors == [] and search_page.log.third_party == []
+
+
+def test_query_list_is_big_enough_in_both_languages():
+    assert {language: len(queries) >= 20 for language, queries in QUERIES.items()} == {"en": True, "zh_CN": True}
+
+
+def test_every_glossary_word_and_synonym_finds_the_glossary(search_page, site_url):
+    """Ranked by Sphinx's own search functions on the loaded search page, without showing the
+    results (and fetching each result's page for its snippet): milliseconds a query."""
+    words = glossary_words()
+    assert {"隐藏状态", "门", "层", "隐状态", "记忆元", "小批量"} <= set(words), words
+    first = search(search_page, site_url, "zh_CN", words[0])
+    ranked = search_page.evaluate(
+        """([words]) => Object.fromEntries(words.map((word) => [word,
+             // _performSearch sorts its results for display by pop(): the last is shown first.
+             Search._performSearch(...Search._parseQuery(word)).reverse()
+               .map((result) => result[0] + DOCUMENTATION_OPTIONS.LINK_SUFFIX)]))""",
+        [words],
     )
-    assert whole == []
-    words = page.evaluate("() => splitQuery('隐藏状态的形状')")
-    assert words == ["隐藏", "状态", "形状"], words
+    # Shown in the order their pages arrive (for their snippets): compare what, not the order.
+    assert sorted(ranked[words[0]]) == sorted(path for path, _ in first), "not the results the page showed"
+    ranked = {word: found[:TOP] for word, found in ranked.items()}
+    missed = {word: found for word, found in ranked.items() if "glossary.html" not in found}
+    assert not missed, f"the glossary is not among the first {TOP} results for: {missed}"
 
 
-def test_unknown_words_still_find_nothing(page, site_url):
-    assert search(page, site_url, "龙虎豹") == []
+def test_compound_terms_are_index_words_and_queries_are_cut_into_them(search_page, site_url):
+    search(search_page, site_url, "zh_CN", "隐藏状态")
+    terms = search_page.evaluate("() => Object.keys(Search._index.terms)")
+    assert {"隐藏状态", "细胞状态", "时间步", "遗忘门", "门", "层"} <= set(terms)
+    words = search_page.evaluate("() => splitQuery('隐藏状态的形状')")
+    assert words == ["隐藏状态", "形状"], words
+
+
+@pytest.mark.parametrize(
+    ("language", "query"), [("en", "hidden state"), ("en", "bidirectional"), ("zh_CN", "隐藏状态"), ("zh_CN", "双向")]
+)
+def test_snippets_show_prose_not_latex_or_download_boilerplate(search_page, site_url, language, query):
+    snippets = [snippet for _, snippet in search(search_page, site_url, language, query)]
+    assert search_page.log.console_errors == [], search_page.log.console_errors  # search_snippets.js's canary
+    assert any(snippets), "no result has a snippet"
+    for raw in ("\\(", "\\[", "\\begin", "\\mathrm", "$$"):
+        assert not [s for s in snippets if raw in s], f"raw LaTeX {raw!r} in a snippet of {query!r}"
+    for boilerplate in ("Go to the end", "跳转到末尾"):
+        assert not [s for s in snippets if boilerplate in s], f"download boilerplate in a snippet of {query!r}"
+
+
+def test_unknown_words_still_find_nothing(search_page, site_url):
+    assert search(search_page, site_url, "zh_CN", "龙虎豹") == []

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import jieba
 from sphinx.application import Sphinx
-from sphinx.search.zh import JIEBA_DEFAULT_DICT, SearchChinese
+from sphinx.search.zh import JIEBA_DEFAULT_DICT
 
-from lstmdocs.zh_search import is_chinese
+from lstmdocs.zh_search import GlossaryChinese, is_chinese
 
 CACHE = "jieba-subset.marshal"
 # Characters of the dictionary that the loaded entries leave out (None: the whole dictionary is
@@ -74,7 +74,7 @@ def use_whole_dictionary() -> None:
     jieba.dt.check_initialized()
 
 
-class SubsetChinese(SearchChinese):
+class SubsetChinese(GlossaryChinese):
     """Sphinx's Chinese search, noting the characters it cuts and loading more when needed."""
 
     def __init__(self, options: dict[str, str]) -> None:
