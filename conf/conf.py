@@ -26,7 +26,7 @@ extensions = [
     "lstmdocs.language_switch",
     "lstmdocs.zh_search",
     "lstmdocs.jieba_subset",  # Chinese rebuilds load only the dictionary entries their pages use
-    "lstmdocs.myst_raw_i18n",
+    "lstmdocs.explorer",  # the shape explorer widget, its texts translated as paragraphs
     "lstmdocs.diagrams",
     "lstmdocs.cheatsheet",
     "lstmdocs.outputs_device",
