@@ -38,13 +38,14 @@ class lstm_explorer(nodes.General, nodes.Element):  # noqa: N801  (docutils name
 class _Texts(dict):
     """The texts by key, remembering which ones the template used."""
 
-    def __init__(self, *args) -> None:
-        super().__init__(*args)
+    def __init__(self, texts: dict[str, str], where: str) -> None:
+        super().__init__(texts)
+        self.where = where
         self.used: set[str] = set()
 
     def __getitem__(self, key: str) -> str:
         if key not in self:
-            raise ExtensionError(f"the explorer page gives no text for {key!r} (a line `{key}: ...`)")
+            raise ExtensionError(f"{self.where}: the explorer gives no text for {key!r} (a line `{key}: ...`)")
         self.used.add(key)
         return super().__getitem__(key)
 
@@ -70,13 +71,13 @@ class LstmExplorer(SphinxDirective):
         return [widget]
 
 
-def render(texts: dict[str, str], docname: str) -> str:
-    """The widget's HTML from the translated texts, by the template."""
-    known = _Texts(texts)
+def render(texts: dict[str, str], where: str) -> str:
+    """The widget's HTML from the translated texts, by the template (``where``: page and line, for errors)."""
+    known = _Texts(texts, where)
     html = _TEMPLATES.get_template(TEMPLATE).render(text=known)
     unused = sorted(set(texts) - known.used)
     if unused:
-        raise ExtensionError(f"{docname}: the explorer template does not use the texts {unused}")
+        raise ExtensionError(f"{where}: the explorer template does not use the texts {unused}")
     return html
 
 

@@ -108,7 +108,9 @@
         element("td", {}, code(tuple(names[name]))),
       ),
     );
-    return element("table", { class: "lstm-explorer__shapes" }, element("thead", {}, head), element("tbody", {}, ...body));
+    const table = element("table", { class: "lstm-explorer__shapes" }, element("thead", {}, head), element("tbody", {}, ...body));
+    // Tuples never break; a table wider than a phone scrolls inside its own box, reachable by keyboard.
+    return [element("div", { class: "lstm-explorer__scroller" }, table), scrollCue()];
   }
 
   function equalities(items, verdict, className) {
@@ -142,7 +144,7 @@
     '2 2h2" /></svg>';
 
   function codeBlock(source) {
-    const pre = element("pre", { id: "lstm-explorer-code" }, code(source));
+    const pre = element("pre", { id: "lstm-explorer-code", tabindex: "0" }, code(source)); // it may scroll sideways
     const label = plain("copy");
     const button = element("button", {
       type: "button",
@@ -175,7 +177,7 @@
       const rows = result.sizes.rows;
       parts.push(element("p", { class: "lstm-explorer__warning", role: "alert" }, text("warning-h0", { rows })));
     }
-    parts.push(section("heading-shapes", shapesTable(config, result.shapes)));
+    parts.push(section("heading-shapes", ...shapesTable(config, result.shapes)));
     if (!result.error) {
       parts.push(section("heading-identities", equalities(result.identities, "True", "lstm-explorer__identities")));
       if (result.traps.length) {
@@ -342,7 +344,7 @@
       "figure",
       { class: "lstm-explorer__figure" },
       element("div", { class: "lstm-explorer__scroller" }, diagram(config, result, available)),
-      element("p", { class: "lstm-explorer__scroll-cue", hidden: "" }, text("diagram-scroll")),
+      scrollCue(),
       element("figcaption", {}, text("diagram-title")),
     );
     const notes = [];
@@ -356,16 +358,19 @@
     return [figure, legend(), ...notes];
   }
 
-  /** A drawing wider than the screen scrolls: say so, and let the keyboard scroll it. */
+  const scrollCue = () => element("p", { class: "lstm-explorer__scroll-cue", hidden: "" }, text("scroll-cue"));
+
+  /** A drawing or table wider than the screen scrolls: say so, and let the keyboard scroll it. */
   function showScrollCue() {
-    const scroller = results.querySelector(".lstm-explorer__scroller");
-    if (!scroller) return;
-    const overflows = scroller.scrollWidth > scroller.clientWidth + 1;
-    for (const [name, value] of [["tabindex", "0"], ["role", "region"], ["aria-label", plain("diagram-scroll")]]) {
-      if (overflows) scroller.setAttribute(name, value);
-      else scroller.removeAttribute(name);
+    for (const scroller of results.querySelectorAll(".lstm-explorer__scroller")) {
+      const overflows = scroller.scrollWidth > scroller.clientWidth + 1;
+      for (const [name, value] of [["tabindex", "0"], ["role", "region"], ["aria-label", plain("scroll-cue")]]) {
+        if (overflows) scroller.setAttribute(name, value);
+        else scroller.removeAttribute(name);
+      }
+      const cue = scroller.nextElementSibling;
+      if (cue && cue.classList.contains("lstm-explorer__scroll-cue")) cue.hidden = !overflows;
     }
-    results.querySelector(".lstm-explorer__scroll-cue").hidden = !overflows;
   }
 
   // ---- wiring --------------------------------------------------------------------------------
