@@ -235,6 +235,7 @@
       height,
       role: "img",
       "aria-labelledby": titleId,
+      "font-size": FONT, // the layout is measured in it
     });
     root.append(svg("title", { id: titleId }, plain("diagram-title")));
     const defs = svg("defs");
