@@ -108,7 +108,8 @@
         element("td", {}, code(tuple(names[name]))),
       ),
     );
-    const table = element("table", { class: "lstm-explorer__shapes" }, element("thead", {}, head), element("tbody", {}, ...body));
+    const parts = [element("thead", {}, head), element("tbody", {}, ...body)];
+    const table = element("table", { class: "lstm-explorer__shapes" }, ...parts);
     // Tuples never break; a table wider than a phone scrolls inside its own box, reachable by keyboard.
     return [element("div", { class: "lstm-explorer__scroller" }, table), scrollCue()];
   }
@@ -140,8 +141,8 @@
     '<svg xmlns="http://www.w3.org/2000/svg" class="icon icon-tabler icon-tabler-copy" width="44" height="44" ' +
     'viewBox="0 0 24 24" stroke-width="1.5" stroke="#000000" fill="none" stroke-linecap="round" ' +
     'stroke-linejoin="round" aria-hidden="true"><path stroke="none" d="M0 0h24v24H0z" fill="none"/>' +
-    '<rect x="8" y="8" width="12" height="12" rx="2" /><path d="M16 8v-2a2 2 0 0 0 -2 -2h-8a2 2 0 0 0 -2 2v8a2 2 0 0 0 ' +
-    '2 2h2" /></svg>';
+    '<rect x="8" y="8" width="12" height="12" rx="2" />' +
+    '<path d="M16 8v-2a2 2 0 0 0 -2 -2h-8a2 2 0 0 0 -2 2v8a2 2 0 0 0 2 2h2" /></svg>';
 
   function codeBlock(source) {
     const pre = element("pre", { id: "lstm-explorer-code", tabindex: "0" }, code(source)); // it may scroll sideways
@@ -220,7 +221,8 @@
     const fit = Math.floor((available - left - right + GAP_X) / (CELL_W + GAP_X));
     const steps = elide(config.L, Math.max(3, Math.min(7, fit)));
     const layers = elide(config.num_layers, 4).reverse();
-    const rows = layers.flatMap((layer) => (layer === null ? [null] : Array.from({ length: D }, (_, d) => ({ layer, d }))));
+    const directions = (layer) => Array.from({ length: D }, (_, d) => ({ layer, d }));
+    const rows = layers.flatMap((layer) => (layer === null ? [null] : directions(layer)));
     const pitch = LABEL_H + CELL_H + GAP_Y;
     const top = 8;
     const width = Math.ceil(left + steps.length * (CELL_W + GAP_X) - GAP_X + right);
@@ -282,7 +284,8 @@
         if (i + 1 < steps.length) {
           const [from, to] = forward ? [x(i) + CELL_W, x(i + 1)] : [x(i + 1), x(i) + CELL_W];
           const line = { x1: from, y1: y(r) + CELL_H / 2, x2: to, y2: y(r) + CELL_H / 2 };
-          root.append(svg("line", { class: "lstm-explorer__arrow", ...line, "marker-end": "url(#lstm-explorer-arrow)" }));
+          const arrow = { class: "lstm-explorer__arrow", ...line, "marker-end": "url(#lstm-explorer-arrow)" };
+          root.append(svg("line", arrow));
         }
       });
       // This row's final states sit where its pass ends: right going forward, left going back.
@@ -295,8 +298,8 @@
       ].forEach(([kind, name, features, top]) => {
         const length = bar(features);
         const barX = forward ? edge : edge - length;
-        const rect = { class: `lstm-explorer__bar lstm-explorer__bar--${kind}`, x: barX, y: top, width: length, height: 6 };
-        root.append(svg("rect", rect));
+        const className = `lstm-explorer__bar lstm-explorer__bar--${kind}`;
+        root.append(svg("rect", { class: className, x: barX, y: top, width: length, height: 6 }));
         const labelX = edge + sign * (BAR + 6);
         const anchor = forward ? "start" : "end";
         const label = { class: "lstm-explorer__state", x: labelX, y: top + 6, "text-anchor": anchor };
@@ -322,7 +325,8 @@
   }
 
   function legend() {
-    const cell = (extra) => svg("rect", { class: `lstm-explorer__cell ${extra}`, x: 6, y: 3, width: 20, height: 14, rx: 3 });
+    const box = { x: 6, y: 3, width: 20, height: 14, rx: 3 };
+    const cell = (extra) => svg("rect", { class: `lstm-explorer__cell ${extra}`, ...box });
     const frame = svg("rect", { class: "lstm-explorer__output-frame", x: 1, y: 1, width: 30, height: 18, rx: 3 });
     const bars = [
       svg("rect", { class: "lstm-explorer__bar lstm-explorer__bar--h", x: 2, y: 4, width: 14, height: 5 }),
