@@ -55,6 +55,11 @@ def test_keyboard_changes_update_the_shapes(page, site_url, language):
     output, (h_n, _) = expected
     assert shape(page, "output") == str(tuple(output.shape))
     assert shape(page, "h_n") == str(tuple(h_n.shape)) == "(1, 3, 21)"
+    # A screen reader hears the new shapes (the results themselves are not a live region: too much on each key).
+    status = page.locator("#lstm-explorer-status")
+    assert status.get_attribute("aria-live") == "polite"
+    assert status.inner_text() == "output (3, 5, 21), h_n (1, 3, 21), c_n (1, 3, 21)"
+    assert page.locator("#lstm-explorer-results[aria-live]").count() == 0
     identities = page.locator(".lstm-explorer__identities code").all_inner_texts()
     assert identities == ["torch.equal(h_n[-1], output[:, -1, :])"]
     assert torch.equal(eval(identities[0].removeprefix("torch.equal(h_n[-1], ").removesuffix(")")), h_n[-1])

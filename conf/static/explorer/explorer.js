@@ -380,9 +380,18 @@
 
   // ---- wiring --------------------------------------------------------------------------------
 
+  const status = document.getElementById("lstm-explorer-status");
+
+  /** What a screen reader announces after a change: the returned shapes, in a few words. */
+  function announce(result) {
+    const names = ["output", "h_n", "c_n"].filter((name) => result.shapes[name]);
+    const summary = names.map((name) => `${name} ${tuple(result.shapes[name])}`).join(", ");
+    if (status && status.textContent !== summary) status.textContent = summary;
+  }
+
   function update() {
     const config = readForm();
-    render(config);
+    announce(render(config));
     remember(config);
   }
 
