@@ -264,3 +264,17 @@ def test_readable_on_a_phone_and_a_desktop(browser, site_url, language, width, s
         assert scroller.evaluate("(s) => s.scrollWidth <= s.clientWidth"), "the diagram is wider than the page"
         screenshot(page, f"{language}-explorer-{width}-{scheme}{'-mistake' if 'h0' in query else '-deep'}")
     context.close()
+
+
+def test_the_diagram_is_redrawn_when_the_screen_narrows(browser, site_url):
+    """A window made narrow (a phone turned upright) gets a diagram with fewer time steps, not a cut-off one."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    open_explorer(page, site_url, "en", "?L=40")
+    steps = "svg.lstm-explorer__diagram rect.lstm-explorer__cell"
+    wide = page.locator(steps).count()
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.wait_for_function(f"document.querySelectorAll('{steps}').length < {wide}")
+    scroller = page.locator(".lstm-explorer__figure .lstm-explorer__scroller")
+    assert scroller.evaluate("(s) => s.scrollWidth <= s.clientWidth")
+    context.close()
