@@ -30,6 +30,7 @@ extensions = [
     "lstmdocs.search_snippets",  # result snippets without LaTeX or the gallery's download note
     "lstmdocs.jieba_subset",  # Chinese rebuilds load only the dictionary entries their pages use
     "lstmdocs.myst_block_i18n",  # translated $$ and raw HTML blocks (Sphinx would render them as "::")
+    "lstmdocs.explorer",  # the shape explorer widget, its texts translated as paragraphs
     "lstmdocs.diagrams",
     "lstmdocs.cheatsheet",
     "lstmdocs.outputs_device",

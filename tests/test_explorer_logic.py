@@ -30,7 +30,7 @@ def test_fixture_is_what_torch_gives_now(tmp_path: Path):
 SHOWN = """
 const LstmShapes = require("./conf/static/explorer/lstm-shapes.js");
 const { cases } = require("./tests/fixtures/lstm_shapes.json");
-console.log(JSON.stringify(cases.map(({ config }) => LstmShapes.explore(config))));
+console.log(JSON.stringify(cases.map(({ config }) => ({ config, ...LstmShapes.explore(config) }))));
 """
 
 
@@ -46,7 +46,7 @@ def test_code_shown_runs_as_copied():
         check=True,
     )
     shown = json.loads(run.stdout)
-    checked = 0
+    checked = warned = 0
     for result in shown:
         namespace = {"torch": torch, "nn": nn}
         torch.manual_seed(0)
@@ -62,5 +62,20 @@ def test_code_shown_runs_as_copied():
             assert eval(item["code"], namespace) is True, (item["code"], result["code"])
         for item in result["traps"]:
             assert eval(item["code"], namespace) is False, (item["code"], result["code"])
+        assert result["warnings"] == [] or result["config"]["h0"] == "batch_first", result["code"]
+        if result["config"]["h0"] == "batch_first":
+            warned += check_h0_layout_warning(namespace, result)
         checked += 1
     assert checked >= 200
+    assert warned >= 5
+
+
+def check_h0_layout_warning(namespace: dict, result: dict) -> bool:
+    """h0 and c0 made batch first were accepted: the warning is shown exactly when the fix it gives
+    (the transposed states) changes what the shown code returned."""
+    rnn, data, h0, c0 = (namespace[name] for name in ("rnn", "input", "h0", "c0"))
+    fixed = rnn(data, (h0.transpose(0, 1).contiguous(), c0.transpose(0, 1).contiguous()))
+    output, (h_n, c_n) = fixed
+    changes = not (torch.equal(output, namespace["output"]) and torch.equal(h_n, namespace["h_n"]))
+    assert (result["warnings"] == ["h0_layout"]) == changes, result["code"]
+    return changes

@@ -52,6 +52,18 @@ test("identities shown hold; look-alikes shown do not", () => {
   assert.ok(shown > 200);
 });
 
+test("the h0 layout warning: exactly where torch ran batch-first states and the layout changed the results", () => {
+  let warned = 0;
+  for (const { config, error, h0_layout_changes_result: changes } of fixture.cases) {
+    const shown = LstmShapes.explore(config).warnings.includes("h0_layout");
+    assert.equal(shown, error === null && changes === true, label(config));
+    warned += shown;
+  }
+  assert.ok(warned >= 5, `the fixture has ${warned} silently accepted h0 layouts`);
+  const silent = fixture.cases.filter((c) => c.error === null && c.h0_layout_changes_result === false);
+  assert.ok(silent.length >= 1, "no accepted batch-first h0 where the layout does not matter (N == 1)");
+});
+
 test("the documented identities, written for each layout", () => {
   const explore = (changes) => LstmShapes.explore({ ...LstmShapes.DEFAULTS, ...changes });
   const codes = (changes) => explore(changes).identities.map((item) => item.code);

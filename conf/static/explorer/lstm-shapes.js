@@ -342,20 +342,32 @@
   /**
    * Everything the page shows for one configuration:
    * {invalid: [keys], shapes, error: "Type: message" | null, stage: "construct" | "call" | null,
-   *  identities, traps, pairs, code, sizes}
+   *  identities, traps, pairs, code, sizes, warnings: ["h0_layout"] | []}
    */
   function explore(config) {
     const invalid = invalidFields(config);
-    if (invalid.length) return { invalid, shapes: {}, error: null, stage: null, identities: [], traps: [], pairs: [] };
+    const empty = { error: null, stage: null, identities: [], traps: [], pairs: [], warnings: [] };
+    if (invalid.length) return { invalid, shapes: {}, ...empty };
     const { shapes, F } = inputShapes(config);
-    const result = { invalid, shapes, error: null, stage: null, identities: [], traps: [], pairs: [] };
+    const result = { invalid, shapes, ...empty };
     result.code = code(config, shapes);
     const built = constructorError(config);
     if (built) return { ...result, error: built, stage: "construct" };
     const called = callError(config, shapes, F);
     if (called) return { ...result, error: called, stage: "call" };
     Object.assign(shapes, outputShapes(config));
-    return { ...result, ...identities(config), pairs: equalPairs(config), sizes: sizes(config) };
+    const more = { pairs: equalPairs(config), sizes: sizes(config), warnings: warnings(config) };
+    return { ...result, ...identities(config), ...more };
+  }
+
+  /**
+   * Mistakes PyTorch runs without a word (called once the call succeeded). "h0_layout":
+   * h0 and c0 made batch first, (N, D·num_layers, H), pass the shape check when
+   * N == D·num_layers, and each sequence then starts from the wrong states; with
+   * N == D·num_layers == 1 the two layouts are the same tensor.
+   */
+  function warnings(config) {
+    return config.h0 === "batch_first" && sizes(config).rows > 1 ? ["h0_layout"] : [];
   }
 
   /** Indices 0..n-1 with the middle left out when n > limit (null marks the gap). */

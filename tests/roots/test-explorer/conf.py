@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "lstmdocs.explorer"]
+locale_dirs = ["locales"]
