@@ -35,6 +35,7 @@ extensions = [
     "lstmdocs.search_index_pruning",  # rebuilds write the same search index as fresh builds
     "lstmdocs.template_cache",  # rebuilds reuse the compiled theme templates
     "lstmdocs.page_assets",  # one page's scripts, linked with checksums
+    "lstmdocs.lstm_trace",  # the step-through explainer's data, computed by torch
 ]
 
 templates_path = [str(CONF_DIR / "templates")]
