@@ -56,8 +56,8 @@
   controls.append(configField, sequenceField, layoutField);
 
   const stepper = el("div", { class: "lstm-explainer__stepper", role: "group", "aria-label": words.step });
-  const previousButton = el("button", { type: "button", "aria-label": words.previous }, "◀");
-  const nextButton = el("button", { type: "button", "aria-label": words.next }, "▶");
+  const previousButton = el("button", { type: "button", "aria-label": words.previous, "data-action": "previous" }, "◀");
+  const nextButton = el("button", { type: "button", "aria-label": words.next, "data-action": "next" }, "▶");
   const slider = el("input", { type: "range", min: "0", step: "1", "aria-label": words.step, name: "step" });
   stepper.append(previousButton, slider, nextButton);
   const status = el("p", { class: "lstm-explainer__status", "aria-live": "polite", "aria-atomic": "true" });
