@@ -77,7 +77,7 @@ def check_step(page, trace: dict, s: int, n: int = 0) -> None:
         else:
             assert text == "·", (config["name"], s, t, m, j, text)
     states = page.locator('[data-cell^="h_n:"], [data-cell^="c_n:"]').all_inner_texts()
-    assert (all(text != "·" for text in states) if end else set(states) == {"·"}), (config["name"], s)
+    assert all(text != "·" for text in states) if end else set(states) == {"·"}, (config["name"], s)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -218,7 +218,9 @@ def test_the_page_adds_at_most_150_kib_to_a_first_visit():
         own = re.findall(r'(?:src|href)="\.\./_static/explainer/([^"?]+)', html)
         assert sorted(own) == ["explainer-core.js", "explainer.css", "explainer.js"]
         strings = re.search(r'data-strings="[^"]*"', html).group(0)
-        size = sum((static / name).stat().st_size for name in own) + (static / "traces" / "bi-2-layer.js").stat().st_size
+        size = (
+            sum((static / name).stat().st_size for name in own) + (static / "traces" / "bi-2-layer.js").stat().st_size
+        )
         size += len(strings.encode())
         assert size <= 150 * 1024, f"{language}: {size} bytes"
         print(f"{language}: the explainer adds {size / 1024:.1f} KiB to a first visit")
