@@ -234,7 +234,10 @@
             const done = Core.isComputed(config, state.step, layer, d, t) && !Core.isPadding(config, t, n);
             const current = !info.end && info.layer === layer && info.times[d] === t;
             const origin = source && source.layer === layer && source.direction === d && source.t === t && source.n === n;
-            const stack = el("div", { class: `lstm-explainer__half${current ? " is-current" : ""}${origin ? " is-origin" : ""}` });
+            // At the end, each direction's last step (each sequence's own, when packed) is what h_n and c_n hold.
+            const final = info.end && !Core.isPadding(config, t, n) && t === Core.finalTime(config, d, n);
+            const marks = `${current ? " is-current" : ""}${origin ? " is-origin" : ""}${final ? " is-final" : ""}`;
+            const stack = el("div", { class: `lstm-explainer__half${marks}` });
             for (let k = 0; k < P; k++) {
               const value = Core.isPadding(config, t, n) ? 0 : top ? trace.output[t][n][d * P + k] : trace.steps[layer][d][t][n].h[k];
               if (top) stack.append(valueButton(trace, "output", [t, n, d * P + k], value, done || Core.isPadding(config, t, n)));
