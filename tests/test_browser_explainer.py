@@ -73,6 +73,7 @@ def check_step(page, trace: dict, s: int, n: int = 0) -> None:
         padding = t >= config["lengths"][m]
         done = end or (layer == layers - 1 and (t <= k if d == 0 else t >= steps - 1 - k))
         if padding or done:
+            assert text != "·", f"{config['name']} step {s}: output[{t}, {m}, {j}] not shown"
             assert abs(float(text) - trace["output"][t][m][j]) <= SHOWN, (config["name"], s, t, m, j, text)
         else:
             assert text == "·", (config["name"], s, t, m, j, text)
