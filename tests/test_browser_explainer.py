@@ -225,3 +225,25 @@ def test_the_page_adds_at_most_150_kib_to_a_first_visit():
         size += len(strings.encode())
         assert size <= 150 * 1024, f"{language}: {size} bytes"
         print(f"{language}: the explainer adds {size / 1024:.1f} KiB to a first visit")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_at_phone_width_nothing_is_cut_off_and_figure_text_is_at_least_11px(browser, site_url, language):
+    from test_browser_pages import PHONE, overflowing
+
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    for query in ("?config=packed-bi-2-layer&step=8", "?config=bi-2-layer&step=5&batch_first=1", "?config=proj-bi&step=2"):
+        open_explainer(page, site_url, language, query)
+        row = page.locator('.lstm-explainer__now tr[data-row="f"] button')
+        if row.count():  # not at the end
+            row.click()  # the widest equation
+        assert overflowing(page, PHONE["width"]) == [], query
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], query
+        smallest = page.evaluate(
+            """() => Math.min(...[...document.querySelectorAll('#lstm-explainer *')]
+                 .filter(e => e.childNodes.length && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+                 .map(e => parseFloat(getComputedStyle(e).fontSize)))"""
+        )
+        assert smallest >= 11, f"{query}: text at {smallest}px"
+    context.close()
