@@ -233,7 +233,11 @@ def test_at_phone_width_nothing_is_cut_off_and_figure_text_is_at_least_11px(brow
 
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    for query in ("?config=packed-bi-2-layer&step=8", "?config=bi-2-layer&step=5&batch_first=1", "?config=proj-bi&step=2"):
+    for query in (
+        "?config=packed-bi-2-layer&step=8",
+        "?config=bi-2-layer&step=5&batch_first=1",
+        "?config=proj-bi&step=2",
+    ):
         open_explainer(page, site_url, language, query)
         row = page.locator('.lstm-explainer__now tr[data-row="f"] button')
         if row.count():  # not at the end

@@ -9,6 +9,8 @@ fused kernels to about 1e-7 but not bit for bit.
 
 import copy
 import json
+import subprocess
+import sys
 import warnings
 
 import pytest
@@ -143,3 +145,18 @@ def test_a_changed_value_fails_the_check(change):
     change(trace)
     with pytest.raises(AssertionError):
         check(trace)
+
+
+def test_a_rebuild_reads_the_cached_traces_without_importing_torch():
+    """The build's cache (beside the doctrees) serves the same bytes; torch is not imported to read it."""
+    from built import BUILD, ROOT
+
+    code = (
+        "import sys; from pathlib import Path; from lstmdocs.lstm_trace import scripts; "
+        f"texts = scripts(Path({str(BUILD / 'doctrees' / 'lstm-traces')!r})); "
+        "assert 'torch' not in sys.modules, 'torch imported'; "
+        f"site = Path({str(SITE / 'en' / TRACES)!r}); "
+        "assert all((site / f'{n}.js').read_text(encoding='utf-8') == t for n, t in texts.items()), 'cache != site'"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT / "conf", capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
