@@ -199,15 +199,21 @@ def test_keyboard_operation_live_region_and_url(page, site_url, language):
     assert page.locator(".lstm-explainer__value.is-selected").get_attribute("data-cell") == "output:0,1,0"
     page.keyboard.press("ArrowRight")
     assert page.evaluate("document.activeElement.dataset.cell") == "output:0,1,1"
+    stops = page.evaluate(
+        "[...document.querySelectorAll('.lstm-explainer__value[tabindex=\"0\"]')].map(b => b.dataset.cell)"
+    )
+    assert stops == ["output:0,1,1", "h_n:0,0,0", "c_n:0,0,0"]  # one Tab stop per tensor
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.cell") == "h_n:0,0,0"  # selected: sequence 0
 
     query = parse_qs(urlparse(page.url).query)
-    assert query["config"] == ["bi-2-layer"] and query["step"] == ["1"] and query["n"] == ["1"]
+    assert query["config"] == ["bi-2-layer"] and query["step"] == ["1"] and query["n"] == ["0"]
     other = page.locator("a.language-switch__link").first.get_attribute("href")
     assert urlparse(other).query == urlparse(page.url).query
     url = page.url
     page.goto("about:blank")
     open_explainer(page, site_url, language, url[url.index("?") :])
-    assert step_of(page) == 1 and page.locator("select[name=n]").input_value() == "1"
+    assert step_of(page) == 1 and page.locator("select[name=n]").input_value() == "0"
     assert_clean(page)
 
 

@@ -192,6 +192,9 @@
     button.setAttribute("aria-label", shown ? `${label} = ${number(value)}` : label);
     const key = state.cell && `${state.cell.tensor}:${state.cell.index}`;
     if (key === `${tensor}:${index}`) button.classList.add("is-selected");
+    // One Tab stop per tensor (the selected value, else its first); arrow keys move within it.
+    const entry = state.cell?.tensor === tensor ? key === `${tensor}:${index}` : index.every((i) => i === 0);
+    button.tabIndex = entry ? 0 : -1;
     if (state.cell && Core.same(traces[state.config].config, state.cell.tensor, state.cell.index).some(
       ([name, at]) => name === tensor && String(at) === String(index))) button.classList.add("is-same");
     const select = () => {
