@@ -40,6 +40,8 @@ extensions = [
     "lstmdocs.search_index_pruning",  # rebuilds write the same search index as fresh builds
     "lstmdocs.template_cache",  # rebuilds reuse the compiled theme templates
     "lstmdocs.page_assets",  # one page's scripts, linked with checksums
+    "lstmdocs.lstm_trace",  # the step-through explainer's data, computed by torch
+    "lstmdocs.explainer",  # the step-through explainer's place and translatable strings
 ]
 
 templates_path = [str(CONF_DIR / "templates")]
@@ -86,7 +88,10 @@ html_theme = "furo"
 html_title = "nn.LSTM: output, h_n, c_n"
 html_static_path = [str(CONF_DIR / "static")]
 html_css_files = ["site.css"]
-page_assets = {"reference/explorer": ["explorer/explorer.css", "explorer/lstm-shapes.js", "explorer/explorer.js"]}
+page_assets = {
+    "reference/explorer": ["explorer/explorer.css", "explorer/lstm-shapes.js", "explorer/explorer.js"],
+    "reference/explainer": ["explainer/explainer.css", "explainer/explainer-core.js", "explainer/explainer.js"],
+}
 html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = None  # no timestamps: builds are reproducible

@@ -115,6 +115,9 @@ axes[0].set_ylabel("$N$")
 plt.show()
 
 # %%
+# The :ref:`explainer` shows the backward direction filling its half of ``output``
+# from the last time step to the first, one step at a time.
+#
 # References: ``torch.nn.LSTM`` (``bidirectional``, ``num_layers``), ``torch.cat``,
 # ``torch.Tensor.view``, ``torch.nn.Module.load_state_dict`` (``strict``),
 # ``torch.nn.Linear``.

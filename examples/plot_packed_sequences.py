@@ -123,6 +123,9 @@ axes[0].set_ylabel("$N$")
 plt.show()
 
 # %%
+# The :ref:`explainer` steps through a packed batch and shows each sequence's ``h_n``
+# taken at its own last step.
+#
 # References: ``torch.nn.utils.rnn.pack_padded_sequence`` (``enforce_sorted``),
 # ``torch.nn.utils.rnn.pad_packed_sequence``, ``torch.nn.utils.rnn.PackedSequence``,
 # ``torch.nn.LSTM``.

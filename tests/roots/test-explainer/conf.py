@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "lstmdocs.explainer"]
+language = "zh_CN"
+locale_dirs = ["locales"]

@@ -1,0 +1,31 @@
+"""The {lstm-explainer} directive (conf/lstmdocs/explainer.py): translated strings in, one widget div out."""
+
+import html
+import json
+import re
+
+import pytest
+from sphinx.errors import SphinxError
+
+
+@pytest.mark.sphinx("html", testroot="explainer")
+def test_the_widget_gets_the_translated_strings_and_nothing_else(app):
+    app.build()
+    page = (app.outdir / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<div class="lstm-explainer" id="lstm-explainer" data-strings="([^"]*)">(.*?)</div>', page)
+    assert found, "no widget div"
+    words = json.loads(html.unescape(found.group(1)))
+    assert words == {
+        "copy": "Copy & paste",
+        "noscript": "这个演示需要 JavaScript。",
+        "status": "第 {step} 步，共 {total} 步",
+    }
+    assert found.group(2) == '<p class="lstm-explainer__noscript">这个演示需要 JavaScript。</p>'
+    assert "Copy &amp; paste" in found.group(1)  # escaped in the attribute
+    assert "<li><p><code" not in page  # the list of strings itself is not shown
+
+
+@pytest.mark.sphinx("html", testroot="explainer-malformed")
+def test_an_item_without_its_key_stops_the_build_naming_the_file(app):
+    with pytest.raises(SphinxError, match=r"index\.md:\d+: an item must start with its `key`"):
+        app.build()
