@@ -35,7 +35,9 @@ SPANS = re.compile(
     r"(?P<code>:math:`[^`]+`|``[^`]+``|\$[^$]+\$|<code>.*?</code>)"
     r"|(?P<role>\{\w+\}|:[\w:]+:)?`(?:(?P<display>[^`<]*?)\s*<[^`>]*>|(?P<plain>[^`]*))`_?"
 )
-MARKUP = re.compile(r"<[^>]*>|\\ |%\(\w+\)s|\{\w*\}|&\w+;")
+MARKUP = re.compile(r"<[^>]*>|\\ |&\w+;")
+# A format field ({layer}, %(name)s) is filled with a number or a word in Latin letters.
+FIELD = re.compile(r"%\(\w+\)s|\{\w*\}(?!`)")
 
 
 def breaches(text: str) -> list[str]:
@@ -51,7 +53,7 @@ def prose(msgstr: str) -> str:
             return span["display"]
         return "◇" if span["role"] else "X"  # a role's own text comes from its target; `x` is code
 
-    return MARKUP.sub("", SPANS.sub(stand_in, msgstr))
+    return MARKUP.sub("", SPANS.sub(stand_in, FIELD.sub("X", msgstr)))
 
 
 def breaches_in_chinese(text: str) -> list[str]:
