@@ -19,12 +19,13 @@ SITE_NAME = "nn.LSTM: output, h_n, c_n"
 NAMES = set(
     "LSTM GRU RNN PyTorch Keras NumPy CUDA cuDNN cuBLAS CPU GPU TF32 Ampere Mersenne Twister Philox "
     "Adam JavaScript Python Jupyter notebook Sphinx Sphinx-Gallery bug doctest sigmoid dropout Dropout "
-    "detach kernel recurrent Furo".split()
+    "detach kernel recurrent Furo torch".split()
 )
 ATTRIBUTES = ("aria-label", "title", "alt", "placeholder", "data-tooltip", "tooltip")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
-# Numbers and identifiers written without code markup (2.13.0+cpu, batch_first, input[:, 0]).
-IDENTIFIER = re.compile(r"\S*(?:\d|\w[_.]\w|[\[(])\S*")
+# Numbers, identifiers written without code markup (2.13.0+cpu, batch_first, input[:, 0]) and the
+# format fields a widget fills in ({rows}).
+IDENTIFIER = re.compile(r"\S*(?:\d|\w[_.]\w|[\[({])\S*")
 GLOSS = re.compile(r"（[A-Za-z][A-Za-z -]*）")
 CODE_SELECTOR = (
     "pre, code, kbd, samp, math, sub, sup, .notranslate, .math, .highlight, .sphx-glr-script-out, .cell_output"

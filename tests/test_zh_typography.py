@@ -34,6 +34,7 @@ RULES = {
 SPANS = re.compile(
     r"(?P<code>:math:`[^`]+`|``[^`]+``|\$[^$]+\$|<code>.*?</code>)"
     r"|(?P<role>\{\w+\}|:[\w:]+:)?`(?:(?P<display>[^`<]*?)\s*<[^`>]*>|(?P<plain>[^`]*))`_?"
+    r"|\[(?P<link>[^\]]+)\]\([^)\s]+\)"  # a Markdown link: its text
 )
 MARKUP = re.compile(r"<[^>]*>|\\ |&\w+;")
 # A format field ({layer}, %(name)s) is filled with a number or a word in Latin letters.
@@ -49,8 +50,8 @@ def breaches(text: str) -> list[str]:
 
 def prose(msgstr: str) -> str:
     def stand_in(span: re.Match) -> str:
-        if span["display"]:
-            return span["display"]
+        if span["display"] or span["link"]:
+            return span["display"] or span["link"]
         return "◇" if span["role"] else "X"  # a role's own text comes from its target; `x` is code
 
     return MARKUP.sub("", SPANS.sub(stand_in, FIELD.sub("X", msgstr)))
