@@ -35,6 +35,7 @@ extensions = [
     "lstmdocs.search_index_pruning",  # rebuilds write the same search index as fresh builds
     "lstmdocs.template_cache",  # rebuilds reuse the compiled theme templates
     "lstmdocs.page_assets",  # one page's scripts, linked with checksums
+    "lstmdocs.page_doctests",  # every page's doctests run as a reader copies them; a failure fails the build
 ]
 
 templates_path = [str(CONF_DIR / "templates")]

@@ -62,7 +62,7 @@ reverse = {k.removesuffix("_reverse"): v for k, v in bi.state_dict().items() if 
 backward.load_state_dict(reverse)
 with torch.no_grad():
     one_step, _ = backward(x[:, -1:])
-seen_one_step = torch.allclose(output[:, -1, H:], one_step[:, 0], atol=1e-6)
+seen_one_step = torch.allclose(output[:, -1, H:], one_step[:, 0], atol=1e-6, rtol=0)
 print("output[:, -1, H:] is one step of the backward direction:", seen_one_step)
 assert seen_one_step
 
@@ -72,10 +72,10 @@ assert seen_one_step
 final = torch.cat([h_n[-2], h_n[-1]], dim=-1)
 last_step = output[:, -1, :]
 print("final", tuple(final.shape), " output[:, -1, :]", tuple(last_step.shape))
-print("output[:, -1, :] equals the final state:", torch.allclose(last_step, final, atol=1e-6))
+print("output[:, -1, :] equals the final state:", torch.allclose(last_step, final, atol=1e-6, rtol=0))
 assert final.shape == last_step.shape == (N, 2 * H)
 assert torch.equal(last_step[:, :H], final[:, :H])
-assert not torch.allclose(last_step[:, H:], final[:, H:], atol=1e-6)
+assert not torch.allclose(last_step[:, H:], final[:, H:], atol=1e-6, rtol=0)
 
 classifier = nn.Linear(2 * H, 2)
 print("classifier(final)", tuple(classifier(final).shape))
@@ -98,8 +98,8 @@ for k in range(num_layers):
     prefix.load_state_dict(deep.state_dict(), strict=False)
     with torch.no_grad():
         prefix_output, _ = prefix(x)
-    assert torch.allclose(per_layer[k, 0], prefix_output[:, -1, :H], atol=1e-6)
-    assert torch.allclose(per_layer[k, 1], prefix_output[:, 0, H:], atol=1e-6)
+    assert torch.allclose(per_layer[k, 0], prefix_output[:, -1, :H], atol=1e-6, rtol=0)
+    assert torch.allclose(per_layer[k, 1], prefix_output[:, 0, H:], atol=1e-6, rtol=0)
 print("per_layer[k, 0] and per_layer[k, 1] are layer k's forward and backward states")
 
 # %%
