@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 import test_cuda
 
-from lstmdocs import lstm_cases
+from built import LANGUAGES, SITE, require
+from lstmdocs import device, lstm_cases
 from lstmdocs.lstm_cases import Case, Claim, ClaimError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,3 +56,12 @@ def test_the_output_minus_one_trap_is_checked_with_equal_shapes(monkeypatch):
     time_first = {**square, "output": square["output"].transpose(0, 1)}
     with pytest.raises(ClaimError, match="drawn as a trap"):
         lstm_cases.check(Claim("trap", "output[-1]", "h_n[-1]"), time_first, Case(batch=case.steps))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_promise_names_the_torch_and_device_that_checked_it(language):
+    """index.md's {build-info} roles show this build's PyTorch and device, in both languages."""
+    html = require(SITE / language / "index.html").read_text(encoding="utf-8")
+    producer = {"en": "with PyTorch {torch} on {device},", "zh_CN": "以 PyTorch {torch} 在 {device} 上运行过"}[language]
+    expected = producer.format(torch=device.torch_version(), device=device.describe(device.chosen()))
+    assert expected in html, f"{language}/index.html does not say {expected!r}"
