@@ -95,7 +95,7 @@ def run_page_alone(path: Path) -> subprocess.CompletedProcess:
     )
 
 
-FAILED_LINE = re.compile(r'^File "[^"]*", line (\d+)', re.MULTILINE)
+FAILED_LINE = re.compile(r'^\s*File "[^"]*\.md", line (\d+)', re.MULTILINE)  # in the page, not in this module
 
 
 def page_fingerprint(text: str) -> str:
@@ -142,7 +142,7 @@ class PageDoctests:
             found = FAILED_LINE.search(run.stdout + run.stderr)
             logger.error(
                 "a doctest or code block of this page failed when run as a reader copies it:\n%s",
-                (run.stdout + run.stderr).strip(),
+                run.stderr.strip() if "Traceback" in run.stderr else run.stdout.strip(),  # traceback, or doctest report
                 location=(docname, int(found.group(1)) if found else None),
             )
         self.running.clear()
