@@ -15,6 +15,7 @@ The last line reads ``killed K/T in S s``; the exit status is 1 unless every mut
 was killed.
 """
 
+import json
 import os
 import queue
 import shutil
@@ -38,6 +39,10 @@ CHECKS = {  # the check that guards each file, run from the scratch copy's root
 }
 
 
+class CatalogueError(ValueError):
+    """The catalogue no longer fits the files: a mutant's text is gone or repeated."""
+
+
 @dataclass
 class Mutant:
     id: str
@@ -52,7 +57,7 @@ class Mutant:
             return [sys.executable, "conf/lstmdocs/page_doctests.py", self.file]
         if self.file.startswith("examples/") and self.file.endswith(".py"):
             return [sys.executable, self.file]
-        raise SystemExit(f"{self.id}: no check is known for {self.file}")
+        raise CatalogueError(f"{self.id}: no check is known for {self.file}")
 
 
 def load(catalogue: Path) -> list[Mutant]:
@@ -60,10 +65,10 @@ def load(catalogue: Path) -> list[Mutant]:
     for mutant in mutants:
         found = (ROOT / mutant.file).read_text(encoding="utf-8").count(mutant.find)
         if found != 1:
-            raise SystemExit(f"{catalogue}: {mutant.id!r}: `find` occurs {found} times in {mutant.file}, not once")
+            raise CatalogueError(f"{catalogue}: {mutant.id!r}: `find` occurs {found} times in {mutant.file}, not once")
     ids = [m.id for m in mutants]
     if len(set(ids)) != len(ids):
-        raise SystemExit(f"{catalogue}: mutant ids repeat")
+        raise CatalogueError(f"{catalogue}: mutant ids repeat")
     return mutants
 
 
@@ -77,24 +82,99 @@ def scratch_copy(into: Path) -> Path:
     return into
 
 
-def run_mutant(mutant: Mutant, copy: Path) -> tuple[bool, float, str]:
+def serve() -> None:
+    """A warm runner: torch imported once, then one forked child per Python script to run.
+
+    Reads ``[cwd, script, *args]`` as JSON lines; answers ``[exit status, output]``. The
+    child starts as a fresh interpreter would, save for the imports, and nothing it does
+    reaches the next one. Single-threaded, so forking is safe.
+    """
+    import runpy
+
+    import torch  # noqa: F401  (the seconds every page and example would spend importing it)
+
+    for line in sys.stdin:
+        cwd, script, *args = json.loads(line)
+        with tempfile.TemporaryFile() as captured:
+            pid = os.fork()
+            if pid == 0:  # the child: run the script as `python script args` would
+                os.dup2(captured.fileno(), 1)
+                os.dup2(captured.fileno(), 2)
+                os.chdir(cwd)
+                sys.argv, sys.path[0] = [script, *args], str(Path(cwd, script).parent)
+                status = 0
+                try:
+                    runpy.run_path(script, run_name="__main__")
+                except SystemExit as stop:
+                    status = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+                except BaseException:
+                    import traceback
+
+                    traceback.print_exc()
+                    status = 1
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(status)
+            _, wait_status = os.waitpid(pid, 0)
+            captured.seek(0)
+            output = captured.read().decode("utf-8", "replace")
+        print(json.dumps([os.waitstatus_to_exitcode(wait_status), output]), flush=True)
+
+
+class WarmRunner:
+    """One `serve` process per worker; a script that hangs is ended by killing the whole runner."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
+        self.process: subprocess.Popen | None = None
+
+    def run(self, cwd: Path, command: list[str]) -> tuple[int, str]:
+        if self.process is None:
+            self.process = subprocess.Popen(
+                [sys.executable, __file__, "--serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                env=self.env,
+            )  # fmt: skip
+        assert self.process.stdin and self.process.stdout
+        self.process.stdin.write(json.dumps([str(cwd), *command[1:]]) + "\n")
+        self.process.stdin.flush()
+        timer = threading.Timer(TIMEOUT_S, self.process.kill)
+        timer.start()
+        answer = self.process.stdout.readline()
+        timer.cancel()
+        if not answer:  # killed: timed out
+            self.process = None
+            return 1, f"timed out after {TIMEOUT_S} s"
+        status, output = json.loads(answer)
+        return status, output
+
+    def close(self) -> None:
+        if self.process is not None:
+            self.process.stdin.close()
+            self.process.wait()
+
+
+def run_mutant(mutant: Mutant, copy: Path, runner: WarmRunner) -> tuple[bool, float, str]:
     """Apply, check, restore. Killed: the check failed (or timed out)."""
     target = copy / mutant.file
     original = target.read_bytes()
     started = time.monotonic()
     try:
         target.write_text(original.decode("utf-8").replace(mutant.find, mutant.replace), encoding="utf-8")
-        env = {**os.environ, "MPLBACKEND": "agg", "PYTHONPATH": str(copy / "conf")}
-        try:
-            run = subprocess.run(
-                mutant.check(), cwd=copy, env=env, capture_output=True, text=True, timeout=TIMEOUT_S, check=False
-            )
-            killed, detail = run.returncode != 0, (run.stdout + run.stderr).strip().splitlines()[-1:]
-        except subprocess.TimeoutExpired:
-            killed, detail = True, [f"timed out after {TIMEOUT_S} s"]
+        command = mutant.check()
+        if command[0] == sys.executable and not command[1].startswith("-"):  # a script: the warm runner runs it
+            status, output = runner.run(copy, command)
+        else:
+            try:
+                run = subprocess.run(
+                    command, cwd=copy, env=runner.env, capture_output=True, text=True, timeout=TIMEOUT_S, check=False
+                )
+                status, output = run.returncode, run.stdout + run.stderr
+            except subprocess.TimeoutExpired:
+                status, output = 1, f"timed out after {TIMEOUT_S} s"
     finally:
         target.write_bytes(original)
-    return killed, time.monotonic() - started, (detail or [""])[0][:100]
+    detail = output.strip().splitlines()[-1:] or [""]
+    return status != 0, time.monotonic() - started, detail[0][:100]
 
 
 def run_all(mutants: list[Mutant], copies: list[Path], report) -> dict[str, tuple[bool, float, str]]:
@@ -106,15 +186,19 @@ def run_all(mutants: list[Mutant], copies: list[Path], report) -> dict[str, tupl
     lock = threading.Lock()
 
     def worker(copy: Path) -> None:
-        while True:
-            try:
-                mutant = todo.get_nowait()
-            except queue.Empty:
-                return
-            result = run_mutant(mutant, copy)
-            with lock:
-                results[mutant.id] = result
-                report(mutant, *result)
+        runner = WarmRunner({**os.environ, "MPLBACKEND": "agg", "PYTHONPATH": str(copy / "conf")})
+        try:
+            while True:
+                try:
+                    mutant = todo.get_nowait()
+                except queue.Empty:
+                    return
+                result = run_mutant(mutant, copy, runner)
+                with lock:
+                    results[mutant.id] = result
+                    report(mutant, *result)
+        finally:
+            runner.close()
 
     threads = [threading.Thread(target=worker, args=(copy,)) for copy in copies]
     for thread in threads:
@@ -133,7 +217,11 @@ def print_verdict(mutant: Mutant, killed: bool, seconds: float, detail: str) -> 
 def main(argv: list[str]) -> int:
     only = argv[argv.index("--only") + 1] if "--only" in argv else ""
     positional = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] != "--only")]
-    mutants = [m for m in load(Path(positional[0]) if positional else CATALOGUE) if only in m.id]
+    try:
+        mutants = [m for m in load(Path(positional[0]) if positional else CATALOGUE) if only in m.id]
+    except CatalogueError as error:
+        print(error)
+        return 2
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="lstmdocs-mutate-") as scratch:
         copies = [scratch_copy(Path(scratch) / f"copy{i}") for i in range(2)]
@@ -154,4 +242,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    if sys.argv[1:] == ["--serve"]:
+        serve()
+    else:
+        sys.exit(main(sys.argv[1:]))
