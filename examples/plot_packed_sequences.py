@@ -71,7 +71,8 @@ def matches_alone(module: nn.LSTM, output: torch.Tensor, h_n: torch.Tensor) -> b
     with torch.no_grad():
         runs = [module(x[i, :length]) for i, length in enumerate(lengths)]
     return all(
-        torch.allclose(output[i, :length], alone, atol=1e-6, rtol=0) and torch.allclose(h_n[:, i], alone_h_n, atol=1e-6, rtol=0)
+        torch.allclose(output[i, :length], alone, atol=1e-6, rtol=0)
+        and torch.allclose(h_n[:, i], alone_h_n, atol=1e-6, rtol=0)
         for (i, length), (alone, (alone_h_n, _)) in zip(enumerate(lengths), runs)
     )
 

@@ -43,7 +43,9 @@ def test_a_failed_page_runs_again_and_a_passed_one_does_not(app, warning, monkey
 @pytest.mark.sphinx("html", testroot="page-doctests", freshenv=True)
 def test_a_failing_code_block_names_its_line(app, warning):
     wrong = app.srcdir / "wrong.md"
-    wrong.write_text("# Broken\n\n```{code-cell} python\nx = 1\nundefined_name\n```\n\n```pycon\n>>> x\n1\n```\n", encoding="utf-8")
+    wrong.write_text(
+        "# Broken\n\n```{code-cell} python\nx = 1\nundefined_name\n```\n\n```pycon\n>>> x\n1\n```\n", encoding="utf-8"
+    )
     app.build()
     errors = warning.getvalue()
     assert "wrong.md:5: ERROR" in errors and "NameError: name 'undefined_name' is not defined" in errors, errors
