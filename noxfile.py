@@ -136,6 +136,13 @@ def repro(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def mutate(session: nox.Session) -> None:
+    """Mutation gate: each mutant of tools/mutations.toml, applied to a scratch copy, must fail a check."""
+    install(session)
+    session.run("python", "tools/mutate.py", *session.posargs, env=build_env())
+
+
+@nox.session(default=False)
 def bench(session: nox.Session) -> None:
     """Time cold, no-change and one-example rebuilds and weigh the pages (README keeps the figures)."""
     install(session)

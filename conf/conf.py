@@ -42,6 +42,7 @@ extensions = [
     "lstmdocs.page_assets",  # one page's scripts, linked with checksums
     "lstmdocs.lstm_trace",  # the step-through explainer's data, computed by torch
     "lstmdocs.explainer",  # the step-through explainer's place and translatable strings
+    "lstmdocs.page_doctests",  # every page's doctests run as a reader copies them; a failure fails the build
 ]
 
 templates_path = [str(CONF_DIR / "templates")]

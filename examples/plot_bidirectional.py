@@ -62,9 +62,54 @@ reverse = {k.removesuffix("_reverse"): v for k, v in bi.state_dict().items() if 
 backward.load_state_dict(reverse)
 with torch.no_grad():
     one_step, _ = backward(x[:, -1:])
-seen_one_step = torch.allclose(output[:, -1, H:], one_step[:, 0], atol=1e-6)
+seen_one_step = torch.allclose(output[:, -1, H:], one_step[:, 0], atol=1e-6, rtol=0)
 print("output[:, -1, H:] is one step of the backward direction:", seen_one_step)
 assert seen_one_step
+
+# %%
+# Not only at the last step: at every time step the backward half of ``output`` is
+# that one-directional LSTM run on the time-reversed sequence ``x.flip(1)``, read
+# backwards, ``output[:, t, H:]`` being its step ``L - 1 - t`` (within
+# :math:`10^{-6}`); its final state is ``h_n[-1]``.
+with torch.no_grad():
+    reversed_output, (reversed_h_n, _) = backward(x.flip(1))
+every_step = torch.allclose(output[:, :, H:], reversed_output.flip(1), atol=1e-6, rtol=0)
+print("output[..., H:] is the _reverse LSTM on x.flip(1), flipped back:", every_step)
+assert every_step and torch.allclose(h_n[-1], reversed_h_n[0], atol=1e-6, rtol=0)
+
+# %%
+# ``output.view(N, L, 2, H)`` separates the two directions on its third axis:
+# direction 0 is the forward one, direction 1 the backward one. Time first, without
+# ``batch_first``, the same split is ``output.view(L, N, 2, H)``.
+directions = output.view(N, L, 2, H)
+assert torch.equal(directions[:, :, 0], output[..., :H]) and torch.equal(directions[:, :, 1], output[..., H:])
+assert torch.equal(directions[:, -1, 0], h_n[0]) and torch.equal(directions[:, 0, 1], h_n[1])
+time_first = nn.LSTM(H_in, H, bidirectional=True)  # the same weights, time first
+time_first.load_state_dict(bi.state_dict())
+with torch.no_grad():
+    tf_output, (tf_h_n, _) = time_first(x.transpose(0, 1))  # (L, N, 2H)
+tf_directions = tf_output.view(L, N, 2, H)
+print("output.view(L, N, 2, H)", tuple(tf_directions.shape), "[:, :, 0] forward, [:, :, 1] backward")
+assert torch.equal(tf_directions[-1, :, 0], tf_h_n[0]) and torch.equal(tf_directions[0, :, 1], tf_h_n[1])
+assert not torch.equal(tf_directions[-1, :, 1], tf_h_n[1])
+
+# %%
+# A widespread encoder idiom, for time-first ``output``, is
+# ``torch.cat((output[0], output[-1]), dim=-1)``, :math:`(N, 4H)`. Its four quarters:
+# the forward state after the first step only; ``h_n[-1]``, the backward final state;
+# ``h_n[-2]``, the forward final state; the backward state after the last step only.
+# The middle half is both final states, in the order ``h_n[-1]``, ``h_n[-2]``.
+idiom = torch.cat((tf_output[0], tf_output[-1]), dim=-1)
+quarters = idiom.split(H, dim=-1)
+forward = nn.LSTM(H_in, H, batch_first=True)
+forward.load_state_dict({k: v for k, v in bi.state_dict().items() if not k.endswith("_reverse")})
+with torch.no_grad():
+    forward_one_step, _ = forward(x[:, :1])
+print("cat((output[0], output[-1]), dim=-1)", tuple(idiom.shape))
+assert torch.allclose(quarters[0], forward_one_step[:, 0], atol=1e-6, rtol=0)
+assert torch.equal(quarters[1], tf_h_n[-1]) and torch.equal(quarters[2], tf_h_n[-2])
+assert torch.allclose(quarters[3], one_step[:, 0], atol=1e-6, rtol=0)
+assert torch.equal(idiom[:, H : 3 * H], torch.cat([tf_h_n[-1], tf_h_n[-2]], dim=-1))
 
 # %%
 # The fix: concatenate the two final states, :math:`(N, 2H)`. Both tensors have
@@ -72,10 +117,10 @@ assert seen_one_step
 final = torch.cat([h_n[-2], h_n[-1]], dim=-1)
 last_step = output[:, -1, :]
 print("final", tuple(final.shape), " output[:, -1, :]", tuple(last_step.shape))
-print("output[:, -1, :] equals the final state:", torch.allclose(last_step, final, atol=1e-6))
+print("output[:, -1, :] equals the final state:", torch.allclose(last_step, final, atol=1e-6, rtol=0))
 assert final.shape == last_step.shape == (N, 2 * H)
 assert torch.equal(last_step[:, :H], final[:, :H])
-assert not torch.allclose(last_step[:, H:], final[:, H:], atol=1e-6)
+assert not torch.allclose(last_step[:, H:], final[:, H:], atol=1e-6, rtol=0)
 
 classifier = nn.Linear(2 * H, 2)
 print("classifier(final)", tuple(classifier(final).shape))
@@ -98,8 +143,8 @@ for k in range(num_layers):
     prefix.load_state_dict(deep.state_dict(), strict=False)
     with torch.no_grad():
         prefix_output, _ = prefix(x)
-    assert torch.allclose(per_layer[k, 0], prefix_output[:, -1, :H], atol=1e-6)
-    assert torch.allclose(per_layer[k, 1], prefix_output[:, 0, H:], atol=1e-6)
+    assert torch.allclose(per_layer[k, 0], prefix_output[:, -1, :H], atol=1e-6, rtol=0)
+    assert torch.allclose(per_layer[k, 1], prefix_output[:, 0, H:], atol=1e-6, rtol=0)
 print("per_layer[k, 0] and per_layer[k, 1] are layer k's forward and backward states")
 
 # %%

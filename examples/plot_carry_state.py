@@ -33,11 +33,29 @@ with torch.no_grad():
 # full run's ``(h_n, c_n)``.
 chunked_output = torch.cat(chunk_outputs, dim=1)
 print("chunk output", tuple(chunk_outputs[0].shape), " joined", tuple(chunked_output.shape))
-print("same as one pass:", torch.allclose(chunked_output, full_output, atol=1e-6))
-assert torch.allclose(chunked_output, full_output, atol=1e-6)
-assert torch.allclose(state[0], full_h_n, atol=1e-6)
-assert torch.allclose(state[1], full_c_n, atol=1e-6)
+print("same as one pass:", torch.allclose(chunked_output, full_output, atol=1e-6, rtol=0))
+assert torch.allclose(chunked_output, full_output, atol=1e-6, rtol=0)
+assert torch.allclose(state[0], full_h_n, atol=1e-6, rtol=0)
+assert torch.allclose(state[1], full_c_n, atol=1e-6, rtol=0)
 
+# %%
+# Both halves of the state are needed. Carrying ``h_n`` with a zero ``c_n``, or with
+# the stale ``c_n`` of the chunk before, gives other numbers from that chunk on.
+first, second, third = x.split(chunk_steps, dim=1)
+with torch.no_grad():
+    _, (h_1, c_1) = lstm(first)
+    second_output, (h_2, c_2) = lstm(second, (h_1, c_1))
+    zero_c_output, _ = lstm(second, (h_1, torch.zeros_like(c_1)))
+    third_output, _ = lstm(third, (h_2, c_2))
+    stale_c_output, _ = lstm(third, (h_2, c_1))
+expected = full_output.split(chunk_steps, dim=1)
+print("(h_n, c_n) carried:", torch.allclose(second_output, expected[1], atol=1e-6, rtol=0))
+print("h_n with a zero c_n:", torch.allclose(zero_c_output, expected[1], atol=1e-6, rtol=0))
+print("h_n with a stale c_n:", torch.allclose(stale_c_output, expected[2], atol=1e-6, rtol=0))
+assert torch.allclose(second_output, expected[1], atol=1e-6, rtol=0)
+assert torch.allclose(third_output, expected[2], atol=1e-6, rtol=0)
+assert not torch.allclose(zero_c_output, expected[1], atol=1e-6, rtol=0)
+assert not torch.allclose(stale_c_output, expected[2], atol=1e-6, rtol=0)
 
 # %%
 # In one picture, the first hidden feature of the first sequence: chunks that carry
@@ -46,8 +64,8 @@ assert torch.allclose(state[1], full_c_n, atol=1e-6)
 with torch.no_grad():
     restarted = torch.cat([lstm(chunk)[0] for chunk in x.split(chunk_steps, dim=1)], dim=1)
 pairs = list(zip(restarted.split(chunk_steps, dim=1), full_output.split(chunk_steps, dim=1)))
-assert torch.allclose(*pairs[0], atol=1e-6)
-assert not any(torch.allclose(*pair, atol=1e-6) for pair in pairs[1:])
+assert torch.allclose(*pairs[0], atol=1e-6, rtol=0)
+assert not any(torch.allclose(*pair, atol=1e-6, rtol=0) for pair in pairs[1:])
 plt.figure(figsize=(6.8, 2.6), layout="constrained")
 plt.plot(full_output[0, :, 0].cpu(), "k-", linewidth=3, label="full_output")
 plt.plot(chunked_output[0, :, 0].cpu(), "o", label="chunked_output")

@@ -57,7 +57,7 @@ print("h_n[0] same in train and eval: ", torch.equal(train_h_n[0], eval_h_n[0]))
 print("h_n[-1] same in train and eval:", torch.equal(train_h_n[-1], eval_h_n[-1]))
 print("train, h_n[-1] equals output[:, -1]:", torch.equal(train_h_n[-1], train_output[:, -1]))
 assert torch.equal(train_h_n[0], eval_h_n[0])
-assert not torch.allclose(train_h_n[-1], eval_h_n[-1], atol=1e-6)
+assert not torch.allclose(train_h_n[-1], eval_h_n[-1], atol=1e-6, rtol=0)
 assert torch.equal(train_h_n[-1], train_output[:, -1])
 
 # %%

@@ -2,9 +2,10 @@
 GRU and plain RNN: one state, no ``c_n``
 =========================================
 
-``nn.GRU`` and ``nn.RNN`` take the same arguments as ``nn.LSTM`` and return
-``output`` the same way, but their state is a single tensor ``h_n``: there is no
-cell state. ``h_n[-1]`` is ``output[:, -1]`` for them too.
+``nn.GRU`` and ``nn.RNN`` take the same arguments as ``nn.LSTM``, with two
+exceptions: ``proj_size`` belongs to ``nn.LSTM`` alone, and ``nonlinearity`` to
+``nn.RNN`` alone. They return ``output`` the same way, but their state is a single
+tensor ``h_n``: there is no cell state. ``h_n[-1]`` is ``output[:, -1]`` for them too.
 """
 
 # %%
@@ -63,6 +64,29 @@ plt.figure(figsize=(4, 2.4), layout="constrained")
 plt.bar(list(modules), [module.weight_ih_l0.shape[0] // H for module in modules.values()], color="tab:blue")
 plt.title("weight_ih_l0.shape[0] // H")
 plt.show()
+
+# %%
+# The two exceptions: ``nn.GRU`` and ``nn.RNN`` refuse ``proj_size``, and only
+# ``nn.RNN`` accepts ``nonlinearity`` (``"tanh"`` or ``"relu"``).
+refused = {}
+for name, make in {
+    "GRU(proj_size=2)": lambda: nn.GRU(H_in, H, proj_size=2),
+    "RNN(proj_size=2)": lambda: nn.RNN(H_in, H, proj_size=2),
+    "LSTM(nonlinearity='relu')": lambda: nn.LSTM(H_in, H, nonlinearity="relu"),
+    "GRU(nonlinearity='relu')": lambda: nn.GRU(H_in, H, nonlinearity="relu"),
+}.items():
+    try:
+        make()
+    except (ValueError, TypeError) as error:
+        refused[name] = type(error).__name__
+        print(f"{name:26} refused: {type(error).__name__}")
+assert list(refused) == [
+    "GRU(proj_size=2)",
+    "RNN(proj_size=2)",
+    "LSTM(nonlinearity='relu')",
+    "GRU(nonlinearity='relu')",
+]
+assert nn.RNN(H_in, H, nonlinearity="relu").nonlinearity == "relu" and nn.LSTM(H_in, H, proj_size=2).proj_size == 2
 
 # %%
 # References: ``torch.nn.GRU``, ``torch.nn.RNN``, ``torch.nn.LSTM``.

@@ -60,14 +60,14 @@ keras_output, keras_h, keras_c = (t.detach().cpu() for t in keras_lstm(input))
 print("output", tuple(keras_output.shape), " h", tuple(keras_h.shape), " c", tuple(keras_c.shape))
 for name, ours, theirs in [("output", keras_output, output), ("h", keras_h, h_n[-1]), ("c", keras_c, c_n[-1])]:
     print(f"{name}: largest difference {(ours - theirs).abs().max().item():.1e}")
-    assert torch.allclose(ours, theirs, atol=TOLERANCE)
+    assert torch.allclose(ours, theirs, atol=TOLERANCE, rtol=0)
 
 # %%
 # With the defaults, ``return_sequences=False``, Keras returns only the last step,
 # which in PyTorch is ``h_n[-1]``, the same as ``output[:, -1]``:
 keras_last = converted(keras.layers.LSTM(H), keras_weights(lstm))(input).detach().cpu()
 assert keras_last.shape == (N, H)
-assert torch.allclose(keras_last, h_n[-1], atol=TOLERANCE) and torch.equal(h_n[-1], output[:, -1])
+assert torch.allclose(keras_last, h_n[-1], atol=TOLERANCE, rtol=0) and torch.equal(h_n[-1], output[:, -1])
 
 # %%
 # ``keras.layers.Bidirectional(LSTM(H))`` joins the final states of both directions,
@@ -82,7 +82,7 @@ keras_bidirectional.forward_layer.set_weights(keras_weights(bilstm, "l0"))
 keras_bidirectional.backward_layer.set_weights(keras_weights(bilstm, "l0_reverse"))
 keras_joined = keras_bidirectional(input).detach().cpu()
 assert keras_joined.shape == (N, 2 * H)
-assert torch.allclose(keras_joined, torch.cat([bi_h_n[-2], bi_h_n[-1]], dim=-1), atol=TOLERANCE)
+assert torch.allclose(keras_joined, torch.cat([bi_h_n[-2], bi_h_n[-1]], dim=-1), atol=TOLERANCE, rtol=0)
 
 # %%
 # In one picture, every element of Keras's ``output`` against PyTorch's: all of them

@@ -38,9 +38,9 @@ assert out_bf.shape == (N, L, H) and h_bf.shape == c_bf.shape == (1, N, H)
 
 # %%
 # The numbers are the same, only the layout of ``output`` differs.
-same = torch.allclose(out_bf.transpose(0, 1), out_sf, atol=1e-6)
+same = torch.allclose(out_bf.transpose(0, 1), out_sf, atol=1e-6, rtol=0)
 print("same output, transposed:", same)
-assert same and torch.allclose(h_bf, h_sf, atol=1e-6)
+assert same and torch.allclose(h_bf, h_sf, atol=1e-6, rtol=0)
 
 # %%
 # Unbatched: a 2-D input :math:`(L, H_{in})` is one sequence. ``output`` is
@@ -49,7 +49,7 @@ assert same and torch.allclose(h_bf, h_sf, atol=1e-6)
 out_u, (h_u, c_u) = batch_first(x[:, 0])
 print("output", tuple(out_u.shape), " h_n", tuple(h_u.shape), " c_n", tuple(c_u.shape))
 assert out_u.shape == (L, H) and h_u.shape == c_u.shape == (1, H)
-assert torch.allclose(out_u, out_sf[:, 0], atol=1e-6)
+assert torch.allclose(out_u, out_sf[:, 0], atol=1e-6, rtol=0)
 assert torch.equal(h_u[-1], out_u[-1])
 
 # %%

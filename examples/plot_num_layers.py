@@ -36,7 +36,7 @@ assert output.shape == (N, L, H) and h_n.shape == c_n.shape == (2, N, H)
 print("h_n[-1] equals output[:, -1]:", torch.equal(h_n[-1], output[:, -1]))
 print("h_n[0] equals output[:, -1]:", torch.equal(h_n[0], output[:, -1]))
 assert torch.equal(h_n[-1], output[:, -1])
-assert not torch.allclose(h_n[0], output[:, -1], atol=1e-6)
+assert not torch.allclose(h_n[0], output[:, -1], atol=1e-6, rtol=0)
 
 # %%
 # Each layer has its own weights, named with the suffix ``_l0``, ``_l1``, ...
@@ -69,12 +69,12 @@ with torch.no_grad():
 # The upper LSTM's ``output`` is the stacked LSTM's ``output`` (within
 # :math:`10^{-6}`), and each single layer's final state is one row of ``h_n`` and
 # ``c_n``: ``h_n[0]`` is the lower layer's last step, ``lower_output[:, -1]``.
-print("same output:", torch.allclose(upper_output, output, atol=1e-6))
-assert torch.allclose(upper_output, output, atol=1e-6)
-assert torch.allclose(lower_output[:, -1], h_n[0], atol=1e-6)
+print("same output:", torch.allclose(upper_output, output, atol=1e-6, rtol=0))
+assert torch.allclose(upper_output, output, atol=1e-6, rtol=0)
+assert torch.allclose(lower_output[:, -1], h_n[0], atol=1e-6, rtol=0)
 for layer, (h, c) in enumerate([(lower_h, lower_c), (upper_h, upper_c)]):
-    assert torch.allclose(h[0], h_n[layer], atol=1e-6)
-    assert torch.allclose(c[0], c_n[layer], atol=1e-6)
+    assert torch.allclose(h[0], h_n[layer], atol=1e-6, rtol=0)
+    assert torch.allclose(c[0], c_n[layer], atol=1e-6, rtol=0)
 
 # %%
 # In one picture, three :math:`(N, H)` tensors, sequences down, features across: the

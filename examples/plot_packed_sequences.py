@@ -71,7 +71,8 @@ def matches_alone(module: nn.LSTM, output: torch.Tensor, h_n: torch.Tensor) -> b
     with torch.no_grad():
         runs = [module(x[i, :length]) for i, length in enumerate(lengths)]
     return all(
-        torch.allclose(output[i, :length], alone, atol=1e-6) and torch.allclose(h_n[:, i], alone_h_n, atol=1e-6)
+        torch.allclose(output[i, :length], alone, atol=1e-6, rtol=0)
+        and torch.allclose(h_n[:, i], alone_h_n, atol=1e-6, rtol=0)
         for (i, length), (alone, (alone_h_n, _)) in zip(enumerate(lengths), runs)
     )
 
@@ -84,7 +85,7 @@ assert matches_alone(lstm, output, h_n)
 # short sequences differ; only the full-length one is unchanged.
 with torch.no_grad():
     padded_output, (padded_h_n, _) = lstm(x)
-changed = ~torch.isclose(padded_h_n[-1], h_n[-1], atol=1e-6).all(dim=-1)
+changed = ~torch.isclose(padded_h_n[-1], h_n[-1], atol=1e-6, rtol=0).all(dim=-1)
 print("h_n changed by the padding:", changed.tolist())
 assert changed.tolist() == [False, True, True]
 assert not matches_alone(lstm, padded_output, padded_h_n)
@@ -101,10 +102,10 @@ bi_output, _ = pad_packed_sequence(bi_packed_output, batch_first=True)
 with torch.no_grad():
     short_alone, _ = bi(x[1, : lengths[1]])
 print("bi output", tuple(bi_output.shape), " h_n", tuple(bi_h_n.shape))
-padded_matches = torch.allclose(bi_padded_output[1, 0, H:], short_alone[0, H:], atol=1e-6)
+padded_matches = torch.allclose(bi_padded_output[1, 0, H:], short_alone[0, H:], atol=1e-6, rtol=0)
 print("padded, backward half at step 0 matches the sequence alone:", padded_matches)
 assert not padded_matches
-assert torch.allclose(bi_output[1, 0, H:], short_alone[0, H:], atol=1e-6)
+assert torch.allclose(bi_output[1, 0, H:], short_alone[0, H:], atol=1e-6, rtol=0)
 assert matches_alone(bi, bi_output, bi_h_n)
 assert not matches_alone(bi, bi_padded_output, bi_padded_h_n)
 

@@ -47,8 +47,8 @@ with torch.no_grad():
     gates = x[:, -1] @ lstm.weight_ih_l0.T + output[:, -2] @ lstm.weight_hh_l0.T + b
     o_T = torch.sigmoid(gates[:, 3 * H :])  # output gate: rows 3H to 4H
     h_T = (o_T * torch.tanh(c_n[-1])) @ lstm.weight_hr_l0.T
-print("W_hr (o * tanh(c)) equals h_n[-1]:", torch.allclose(h_T, h_n[-1], atol=1e-6))
-assert torch.allclose(h_T, h_n[-1], atol=1e-6)
+print("W_hr (o * tanh(c)) equals h_n[-1]:", torch.allclose(h_T, h_n[-1], atol=1e-6, rtol=0))
+assert torch.allclose(h_T, h_n[-1], atol=1e-6, rtol=0)
 
 # %%
 # A projection must make the state smaller: ``proj_size >= hidden_size`` is refused

@@ -18,6 +18,17 @@ pytestmark = pytest.mark.skipif(
 # float32, TF32 off: different kernels (cuDNN vs CPU) agree to within these.
 FLOAT32_TOLERANCE = {"atol": 1e-5, "rtol": 1e-5}
 FLOAT64_TOLERANCE = {"atol": 1e-12, "rtol": 1e-12}
+# What tests cover, as docs/reference/cuda.md lists it (tests/test_truth.py compares the two).
+COVERED = {
+    "`h_n[-1]` is `output[:, -1]` with two layers": "test_h_n_is_the_last_step_of_output_on_cuda",
+    "and with a projection": "test_projection_on_cuda",
+    "the halves of a bidirectional `output`": "test_bidirectional_halves_on_cuda",
+    "the order of `h_n` for two bidirectional layers": "test_two_bidirectional_layers_order_h_n_on_cuda",
+    "packed sequences, sorted and one-directional": "test_packed_sequences_end_at_their_own_length_on_cuda",
+    "unsorted and bidirectional": "test_unsorted_bidirectional_packed_sequences_on_cuda",
+    "carrying the state across chunks": "test_state_carries_across_chunks_on_cuda",
+    "CPU-vs-CUDA agreement": "test_cuda_agrees_with_the_cpu",
+}
 N, L, H_IN, H = 5, 4, 2, 3
 
 
@@ -65,6 +76,42 @@ def test_packed_sequences_end_at_their_own_length_on_cuda():
     last = output[torch.arange(N), lengths - 1]
     assert torch.equal(h_n[-1], last)
     assert not output[torch.arange(L) >= lengths.cuda()[:, None]].any()  # padding stays zero
+
+
+def test_two_bidirectional_layers_order_h_n_on_cuda():
+    lstm = nn.LSTM(H_IN, H, num_layers=2, bidirectional=True, batch_first=True).cuda()
+    x = torch.randn(N, L, H_IN, device="cuda")
+    output, (h_n, c_n) = run(lstm, x)
+    assert output.shape == (N, L, 2 * H) and h_n.shape == c_n.shape == (4, N, H)
+    assert torch.equal(h_n[-2], output[:, -1, :H]) and torch.equal(h_n[-1], output[:, 0, H:])
+    assert not torch.equal(h_n[-1], output[:, -1, H:])
+    # bottom layer first: h_n[0:2] is what the first layer alone returns
+    bottom = nn.LSTM(H_IN, H, bidirectional=True, batch_first=True).cuda()
+    bottom.load_state_dict({name: p for name, p in lstm.state_dict().items() if "_l0" in name})
+    bottom_output, (bottom_h_n, _) = run(bottom, x)
+    assert torch.allclose(bottom_h_n, h_n[:2], **FLOAT32_TOLERANCE)
+
+
+def test_projection_on_cuda():
+    lstm = nn.LSTM(H_IN, H, proj_size=2, batch_first=True).cuda()
+    output, (h_n, c_n) = run(lstm, torch.randn(N, L, H_IN, device="cuda"))
+    assert output.shape == (N, L, 2) and h_n.shape == (1, N, 2) and c_n.shape == (1, N, H)
+    assert torch.equal(h_n[-1], output[:, -1])
+
+
+def test_unsorted_bidirectional_packed_sequences_on_cuda():
+    lengths = torch.tensor([2, 4, 1, 3, 3])  # not sorted: enforce_sorted=False
+    lstm = nn.LSTM(H_IN, H, bidirectional=True, batch_first=True).cuda()
+    x = torch.randn(N, L, H_IN, device="cuda")
+    packed = pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
+    packed_output, (h_n, _) = run(lstm, packed)
+    output, found_lengths = pad_packed_sequence(packed_output, batch_first=True)
+    assert torch.equal(found_lengths, lengths)
+    assert torch.equal(h_n[0], output[torch.arange(N), lengths - 1, :H])  # forward: each one's own last step
+    assert torch.equal(h_n[1], output[:, 0, H:])  # backward: the first step
+    for i, length in enumerate(lengths.tolist()):  # in the batch's own order, each as if alone
+        _, (alone_h_n, _) = run(lstm, x[i : i + 1, :length])
+        assert torch.allclose(alone_h_n[:, 0], h_n[:, i], **FLOAT32_TOLERANCE)
 
 
 def test_state_carries_across_chunks_on_cuda():

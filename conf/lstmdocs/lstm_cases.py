@@ -10,7 +10,7 @@ with ``torch.equal`` what the highlight says. A picture cannot claim what is fal
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -128,6 +128,29 @@ def _nowhere_in_output(vectors: torch.Tensor, output: torch.Tensor) -> bool:
     return True
 
 
+def _check_trap(claim: Claim, values: dict[str, torch.Tensor], case: Case) -> None:
+    """The trap differs from the right expression in its values, not merely in its shape.
+
+    Tensors of different shapes are never ``torch.equal``, so such a comparison proves
+    nothing. ``output[-1]`` with ``batch_first=True`` is (L, H) against ``h_n[-1]``'s
+    (N, H): the trap is then checked on the same case with N == L, where the shapes
+    agree and a wrong layout would make the two equal.
+    """
+    import torch
+
+    left, right = select(claim.left, values), select(claim.right, values)
+    if left.shape != right.shape and case.lengths is None:
+        case = replace(case, batch=case.steps)
+        values = run(case)
+        left, right = select(claim.left, values), select(claim.right, values)
+    if left.shape != right.shape:
+        raise ClaimError(
+            f"the trap {claim.left} {tuple(left.shape)} and {claim.right} {tuple(right.shape)} differ in shape for {case}: not equal proves nothing"
+        )
+    if torch.equal(left, right):
+        raise ClaimError(f"{claim.left} is drawn as a trap, yet it equals {claim.right} for {case}")
+
+
 def check(claim: Claim, values: dict[str, torch.Tensor], case: Case) -> None:
     """Raise `ClaimError` unless the tensors have the relationship ``claim`` draws."""
     import torch
@@ -137,8 +160,7 @@ def check(claim: Claim, values: dict[str, torch.Tensor], case: Case) -> None:
         if not torch.equal(left, select(claim.right, values)):
             raise ClaimError(f"{claim.left} is drawn equal to {claim.right}, but torch.equal is False for {case}")
     elif claim.meaning == "trap":
-        if torch.equal(left, select(claim.right, values)):
-            raise ClaimError(f"{claim.left} is drawn as a trap, yet it equals {claim.right} for {case}")
+        _check_trap(claim, values, case)
     elif claim.meaning == "padding":
         if not bool((left == 0).all()):
             raise ClaimError(f"{claim.left} is drawn as padding, but it is not all zeros for {case}")

@@ -89,7 +89,20 @@ def _add_note(app: Sphinx, pagename, templatename, context, doctree) -> None:
         context["body"] += app.builder.templates.render("outputs-device.html", app.outputs_device)
 
 
+def build_info_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{build-info}`torch``` and ``{build-info}`device```: what this build runs its code with."""
+    from docutils import nodes
+
+    values = inliner.document.settings.env.app.outputs_device
+    key = {"torch": "torch_version", "device": "device"}.get(text)
+    if key is None:
+        message = inliner.reporter.error(f"build-info takes 'torch' or 'device', not {text!r}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    return [nodes.Text(values[key])], []
+
+
 def setup(app: Sphinx) -> dict:
+    app.add_role("build-info", build_info_role)
     app.connect("config-inited", _add_templates)
     app.connect("builder-inited", _init)
     app.connect("html-page-context", _add_note)
