@@ -2,11 +2,11 @@
 
 import json
 
+from built import BUILD, ROOT
 from lstmdocs.page_doctests import PASSED_FILE, page_fingerprint
 from page_code import blocks, run_page
-from site_build import BUILD
 
-DOCS = BUILD.parent / "docs"
+DOCS = ROOT / "docs"
 PAGES = sorted(
     path.relative_to(DOCS).as_posix()
     for path in DOCS.rglob("*.md")
