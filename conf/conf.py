@@ -1,5 +1,6 @@
 """Sphinx configuration, used as ``sphinx-build -c conf docs <outdir>``."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -30,6 +31,7 @@ extensions = [
     "lstmdocs.diagrams",
     "lstmdocs.cheatsheet",
     "lstmdocs.outputs_device",
+    "lstmdocs.page_feedback",  # "report a problem" and "edit this page", when REPO_URL is set
     "lstmdocs.assets_first",  # MathJax from _static (no CDN), copied before pages are written
     "lstmdocs.stable_zips",  # reproducible example zips
     "lstmdocs.search_index_pruning",  # rebuilds write the same search index as fresh builds
@@ -98,6 +100,9 @@ html_sidebars = {
     ]
 }
 language_switch_languages = {"en": "English", "zh_CN": "简体中文"}
+# The repository's public address (https://github.com/OWNER/NAME): the deploy workflows set it.
+page_feedback_repository = os.environ.get("REPO_URL", "")
+page_feedback_root = str(ROOT)
 # Sphinx's Chinese search reloads jieba's own dictionary as a user dictionary by default
 # (seconds per build, same index): "" skips that.
 html_search_options = {"dict": ""}
