@@ -32,6 +32,7 @@ extensions = [
     "lstmdocs.cheatsheet",
     "lstmdocs.outputs_device",
     "lstmdocs.page_feedback",  # "report a problem" and "edit this page", when REPO_URL is set
+    "lstmdocs.markdown_twins",  # <page>.md beside every page, and llms.txt
     "lstmdocs.assets_first",  # MathJax from _static (no CDN), copied before pages are written
     "lstmdocs.stable_zips",  # reproducible example zips
     "lstmdocs.search_index_pruning",  # rebuilds write the same search index as fresh builds
