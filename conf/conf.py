@@ -1,5 +1,6 @@
 """Sphinx configuration, used as ``sphinx-build -c conf docs <outdir>``."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -34,6 +35,8 @@ extensions = [
     "lstmdocs.diagrams",
     "lstmdocs.cheatsheet",
     "lstmdocs.outputs_device",
+    "lstmdocs.page_feedback",  # "report a problem" and "edit this page", when REPO_URL is set
+    "lstmdocs.markdown_twins",  # <page>.md beside every page, and llms.txt
     "lstmdocs.assets_first",  # MathJax from _static (no CDN), copied before pages are written
     "lstmdocs.stable_zips",  # reproducible example zips
     "lstmdocs.translated_downloads",  # the Chinese gallery's .py, .ipynb and zip in Chinese
@@ -109,6 +112,9 @@ html_sidebars = {
     ]
 }
 language_switch_languages = LANGUAGE_LABELS
+# The repository's public address (https://github.com/OWNER/NAME): the deploy workflows set it.
+page_feedback_repository = os.environ.get("REPO_URL", "")
+page_feedback_root = str(ROOT)
 # Sphinx's Chinese search reloads jieba's own dictionary as a user dictionary by default
 # (seconds per build, same index): "" skips that.
 html_search_options = {"dict": ""}

@@ -4,8 +4,11 @@ Every ``href`` and ``src`` of every HTML page is resolved against the page's own
 location: the file must exist in the site (a folder means its ``index.html``) and a
 ``#fragment`` must be an ``id`` (or ``<a name>``) in the target page. Links that
 leave the site (``http(s)://``, ``mailto:``...) are not fetched, only collected.
+The Markdown twins of the pages and ``llms.txt`` are checked too: their ``[text](link)``
+links, outside code blocks, and their ``<a id>`` anchors.
 """
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
@@ -32,8 +35,16 @@ class _PageParser(HTMLParser):
                 self.anchors.add(value)
 
 
+MARKDOWN_CODE = re.compile(r"^```.*?^```|`[^`\n]*`", re.MULTILINE | re.DOTALL)
+MARKDOWN_LINK = re.compile(r"\]\(([^()\s]+)\)")
+MARKDOWN_ANCHOR = re.compile(r'<a id="([^"]+)"></a>')
+
+
 @cache
 def parse(page: Path) -> tuple[tuple[str, ...], frozenset[str]]:
+    if page.suffix in (".md", ".txt"):
+        text = MARKDOWN_CODE.sub("", page.read_text(encoding="utf-8"))
+        return tuple(MARKDOWN_LINK.findall(text)), frozenset(MARKDOWN_ANCHOR.findall(text))
     parser = _PageParser()
     parser.feed(page.read_text(encoding="utf-8"))
     return tuple(parser.links), frozenset(parser.anchors)
@@ -47,7 +58,8 @@ class LinkReport:
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """The HTML pages, their Markdown twins and llms.txt."""
+    return sorted([*site.rglob("*.html"), *site.rglob("*.md"), *site.rglob("llms.txt")])
 
 
 def _target(site: Path, page: Path, path: str) -> Path | None:
@@ -78,6 +90,8 @@ def check_site(site: Path) -> LinkReport:
                 report.broken.append(f"{name}: {link} (leaves the site)")
             elif not target.is_file():
                 report.broken.append(f"{name}: {link} (no such file)")
-            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in parse(target)[1]:
+            elif (
+                parts.fragment and target.suffix in (".html", ".md") and unquote(parts.fragment) not in parse(target)[1]
+            ):
                 report.broken.append(f"{name}: {link} (no id {parts.fragment!r} in the target)")
     return report

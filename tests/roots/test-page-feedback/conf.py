@@ -1,0 +1,14 @@
+from pathlib import Path
+
+extensions = ["sphinx_gallery.gen_gallery", "lstmdocs.page_feedback"]
+sphinx_gallery_conf = {
+    "examples_dirs": "examples",
+    "gallery_dirs": "gallery",
+    "image_scrapers": (),
+    "reset_modules": (),
+    "download_all_examples": False,
+}
+locale_dirs = ["locales"]
+gettext_compact = False
+page_feedback_repository = "https://github.com/example/lstm-docs/"
+page_feedback_root = str(Path(__file__).resolve().parent)

@@ -1,0 +1,8 @@
+"""
+Tiny
+====
+
+One line.
+"""
+
+print(1 + 1)
