@@ -14,8 +14,6 @@ copyright = "2026, the nn.LSTM docs authors"
 language = "en"
 
 extensions = [
-    # Sphinx's own
-    "sphinx.ext.mathjax",
     # third-party
     "myst_nb",
     "sphinx_gallery.gen_gallery",
@@ -30,7 +28,8 @@ extensions = [
     "lstmdocs.diagrams",
     "lstmdocs.cheatsheet",
     "lstmdocs.outputs_device",
-    "lstmdocs.assets_first",  # MathJax from _static (no CDN), copied before pages are written
+    "lstmdocs.mathml",  # math as MathML, rendered at build time: no math script on any page
+    "lstmdocs.assets_first",  # myst-nb's style sheet copied before pages are written (stable ?v= links)
     "lstmdocs.stable_zips",  # reproducible example zips
     "lstmdocs.search_index_pruning",  # rebuilds write the same search index as fresh builds
     "lstmdocs.template_cache",  # rebuilds reuse the compiled theme templates
@@ -53,6 +52,7 @@ gettext_additional_targets = ["raw"]
 # -- MyST and notebooks -------------------------------------------------------
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
 myst_heading_anchors = 3
+myst_update_mathjax = False  # math is MathML (lstmdocs.mathml): no MathJax classes in the pages
 nb_execution_mode = "cache"
 # One cache for every builder and language: code runs once.
 nb_execution_cache_path = str(ROOT / "_build" / ".jupyter_cache")
@@ -79,6 +79,7 @@ sphinx_gallery_conf = {
 # -- HTML ---------------------------------------------------------------------
 html_theme = "furo"
 html_title = "nn.LSTM: output, h_n, c_n"
+html_math_renderer = "mathml"  # lstmdocs.mathml
 html_static_path = [str(CONF_DIR / "static")]
 html_css_files = ["site.css"]
 page_assets = {"reference/explorer": ["explorer/explorer.css", "explorer/lstm-shapes.js", "explorer/explorer.js"]}

@@ -17,7 +17,6 @@ from sphinx.errors import ConfigError
 
 from assemble_site import assemble
 from lstmdocs import device, jieba_subset
-from lstmdocs.assets_first import copy_changed
 from lstmdocs.outputs_device import check_stamps
 from lstmdocs.search_index_pruning import drop_dead_terms
 from lstmdocs.stable_zips import stabilise
@@ -188,23 +187,10 @@ def test_the_device_is_chosen_in_one_place(monkeypatch):
 
 
 @pytest.mark.sphinx("html", testroot="assets-first")
-def test_a_cold_build_links_mathjax_locally_with_its_checksum(app):
+def test_a_cold_build_links_myst_nb_css_with_its_checksum(app):
     app.build()  # a fresh output folder: the cold build whose links used to differ
     page = (app.outdir / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'src="_static/mathjax/tex-chtml\.js\?v=[0-9a-f]+"', page)
-    assert (app.outdir / "_static" / "mathjax" / "tex-chtml.js").is_file()
-
-
-def test_unchanged_assets_are_not_copied_again(tmp_path):
-    source, destination = tmp_path / "source", tmp_path / "destination"
-    (source / "fonts").mkdir(parents=True)
-    (source / "fonts" / "a.woff").write_bytes(b"font")
-    (source / "tex.js").write_text("mathjax")
-    assert copy_changed(source, destination) == 2
-    assert copy_changed(source, destination) == 0
-    (source / "tex.js").write_text("mathjax, newer")
-    assert copy_changed(source, destination) == 1
-    assert (destination / "tex.js").read_text() == "mathjax, newer"
+    assert re.search(r'href="_static/mystnb\.[0-9a-f]+\.css\?v=[0-9a-f]+"', page)
 
 
 def test_the_cpu_stays_the_default_device(monkeypatch):
