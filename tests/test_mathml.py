@@ -12,7 +12,7 @@ from lstmdocs.mathml import CACHE_NAME, Renderer
 def test_math_is_mathml_with_its_style_sheet_only_where_needed(app):
     app.build()
     page = (app.outdir / "index.html").read_text(encoding="utf-8")
-    assert '<math><mrow><msub><mi>h</mi><mi>t</mi></msub><mo>=</mo>' in page  # inline, drawn by the browser
+    assert "<math><mrow><msub><mi>h</mi><mi>t</mi></msub><mo>=</mo>" in page  # inline, drawn by the browser
     block = re.search(r'<div class="math"[^>]*>\s*(<math display="block".*?</math>)</div>', page, re.S)
     assert block and "<mtable" in block[1] and "<mtext>cell\xa0state</mtext>" in block[1]  # aligned, \text{}
     assert "\\odot" not in page and "\\(" not in page  # no TeX left for a script to typeset
@@ -24,7 +24,9 @@ def test_math_is_mathml_with_its_style_sheet_only_where_needed(app):
 
 @pytest.mark.sphinx("html", testroot="mathml-broken")
 def test_unreadable_tex_stops_the_build_naming_file_and_line(app):
-    with pytest.raises(ExtensionError, match=r"index\.rst:6: cannot render math `\\frac\{a\}`: Unexpected end of input"):
+    with pytest.raises(
+        ExtensionError, match=r"index\.rst:6: cannot render math `\\frac\{a\}`: Unexpected end of input"
+    ):
         app.build()
 
 

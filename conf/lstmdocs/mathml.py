@@ -16,8 +16,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.locale import _
-from sphinx.util.math import get_node_equation_number
 from sphinx.util.logging import get_node_location
+from sphinx.util.math import get_node_equation_number
 
 HERE = Path(__file__).resolve().parent
 RENDERER = HERE / "mathml.cjs"
