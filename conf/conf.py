@@ -29,11 +29,14 @@ extensions = [
     "lstmdocs.cheatsheet",
     "lstmdocs.outputs_device",
     "lstmdocs.mathml",  # math as MathML, rendered at build time: no math script on any page
+    "lstmdocs.toctree_caption_level",  # toctree captions: role="heading" with the aria-level ARIA requires
+    "lstmdocs.focusable_code",  # code blocks reachable by keyboard, to scroll them
     "lstmdocs.assets_first",  # myst-nb's style sheet copied before pages are written (stable ?v= links)
     "lstmdocs.stable_zips",  # reproducible example zips
     "lstmdocs.search_index_pruning",  # rebuilds write the same search index as fresh builds
     "lstmdocs.template_cache",  # rebuilds reuse the compiled theme templates
     "lstmdocs.page_assets",  # one page's scripts, linked with checksums
+    "lstmdocs.assets_where_used",  # extensions' CSS and JS only on pages holding their elements
 ]
 
 templates_path = [str(CONF_DIR / "templates")]
@@ -82,7 +85,14 @@ html_title = "nn.LSTM: output, h_n, c_n"
 html_math_renderer = "mathml"  # lstmdocs.mathml
 html_static_path = [str(CONF_DIR / "static")]
 html_css_files = ["site.css"]
+html_favicon = str(CONF_DIR / "static" / "favicon.svg")
 page_assets = {"reference/explorer": ["explorer/explorer.css", "explorer/lstm-shapes.js", "explorer/explorer.js"]}
+# File name pattern -> what a page's body holds when it needs those files (lstmdocs.assets_where_used).
+assets_where_used = {
+    r"sphinx-design\.min\.css|design-tabs\.js": r'class="[^"]*\bsd-',
+    r"mystnb\.[0-9a-f]+\.css": r'class="[^"]*\b(cell|output)\b',
+    r"sg_gallery.*\.css|sg-tags\.js": r'class="[^"]*\bsphx-glr',
+}
 html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = None  # no timestamps: builds are reproducible
