@@ -19,9 +19,13 @@ def check_page(page, site_url: str, site: Path, where: str) -> dict[str, list[st
     responses = []
     log = page.log
     start = len(log.console_errors), len(log.failed), len(log.third_party)
-    page.on("response", responses.append)
+
+    def record(response):
+        responses.append(response)
+
+    page.on("response", record)
     page.goto(f"{site_url}/{where}", wait_until="networkidle")
-    page.remove_listener("response", responses.append)
+    page.remove_listener("response", record)
     found = {"axe": [], "console errors": [f"{where}: {e}" for e in log.console_errors[start[0] :]]}
     for scheme in SCHEMES:
         page.evaluate("(scheme) => (document.body.dataset.theme = scheme)", scheme)
