@@ -6,6 +6,8 @@ sheet when the build finishes, so a cold build and a rebuild wrote different HTM
 Copying it once the sources are read makes every build write the same links.
 """
 
+from pathlib import Path
+
 from sphinx.application import Sphinx
 
 
@@ -13,6 +15,7 @@ def _copy_assets(app: Sphinx, env) -> None:
     if app.builder.format != "html":
         return
     if "myst_nb" in app.extensions:
+        (Path(app.outdir) / "_static").mkdir(parents=True, exist_ok=True)  # a cold build has none yet
         from myst_nb.sphinx_ext import add_global_html_resources
 
         add_global_html_resources(app, None)  # myst-nb's own copy, run early
