@@ -171,6 +171,7 @@ def gpu(session: nox.Session) -> None:
     requirements.write_text("\n".join(line for line in lines if not line.startswith("torch=")), encoding="utf-8")
     session.run("python", "-c", CUDA_CHECK)  # before installing anything
     session.install("-r", str(requirements))
+    install_node_packages(session)
     remove_outputs()  # every output must come from this device
     build_site(session)
     junit = BUILD / "gpu-junit.xml"
