@@ -45,6 +45,17 @@ def ensure_chromium(session: nox.Session) -> None:
 
 def install(session: nox.Session) -> None:
     session.install("-r", SITE_REQUIREMENTS)
+    install_node_packages(session)
+
+
+def install_node_packages(session: nox.Session) -> None:
+    """temml (math at build time) and axe-core (browser tests), from package-lock.json; skipped
+    when node_modules already holds exactly that lock file's packages."""
+    lock = ROOT / "package-lock.json"
+    installed = ROOT / "node_modules" / ".package-lock.json"
+    if installed.is_file() and installed.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
 
 
 @nox.session
@@ -171,6 +182,7 @@ def gpu(session: nox.Session) -> None:
     requirements.write_text("\n".join(line for line in lines if not line.startswith("torch=")), encoding="utf-8")
     session.run("python", "-c", CUDA_CHECK)  # before installing anything
     session.install("-r", str(requirements))
+    install_node_packages(session)
     remove_outputs()  # every output must come from this device
     build_site(session)
     junit = BUILD / "gpu-junit.xml"

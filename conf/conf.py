@@ -17,8 +17,6 @@ copyright = "2026, the nn.LSTM docs authors"
 language = "en"
 
 extensions = [
-    # Sphinx's own
-    "sphinx.ext.mathjax",
     # third-party
     "myst_nb",
     "sphinx_gallery.gen_gallery",
@@ -37,7 +35,10 @@ extensions = [
     "lstmdocs.outputs_device",
     "lstmdocs.page_feedback",  # "report a problem" and "edit this page", when REPO_URL is set
     "lstmdocs.markdown_twins",  # <page>.md beside every page, and llms.txt
-    "lstmdocs.assets_first",  # MathJax from _static (no CDN), copied before pages are written
+    "lstmdocs.mathml",  # math as MathML, rendered at build time: no math script on any page
+    "lstmdocs.toctree_caption_level",  # toctree captions: role="heading" with the aria-level ARIA requires
+    "lstmdocs.focusable_code",  # code blocks reachable by keyboard, to scroll them
+    "lstmdocs.assets_first",  # myst-nb's style sheet copied before pages are written (stable ?v= links)
     "lstmdocs.stable_zips",  # reproducible example zips
     "lstmdocs.translated_downloads",  # the Chinese gallery's .py, .ipynb and zip in Chinese
     "lstmdocs.search_index_pruning",  # rebuilds write the same search index as fresh builds
@@ -46,6 +47,7 @@ extensions = [
     "lstmdocs.lstm_trace",  # the step-through explainer's data, computed by torch
     "lstmdocs.explainer",  # the step-through explainer's place and translatable strings
     "lstmdocs.page_doctests",  # every page's doctests run as a reader copies them; a failure fails the build
+    "lstmdocs.assets_where_used",  # extensions' CSS and JS only on pages holding their elements
 ]
 
 templates_path = [str(CONF_DIR / "templates")]
@@ -64,6 +66,7 @@ gettext_additional_targets = ["raw"]
 # -- MyST and notebooks -------------------------------------------------------
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
 myst_heading_anchors = 3
+myst_update_mathjax = False  # math is MathML (lstmdocs.mathml): no MathJax classes in the pages
 nb_execution_mode = "cache"
 # One cache for every builder and language: code runs once.
 nb_execution_cache_path = str(ROOT / "_build" / ".jupyter_cache")
@@ -90,11 +93,19 @@ sphinx_gallery_conf = {
 # -- HTML ---------------------------------------------------------------------
 html_theme = "furo"
 html_title = "nn.LSTM: output, h_n, c_n"
+html_math_renderer = "mathml"  # lstmdocs.mathml
 html_static_path = [str(CONF_DIR / "static")]
 html_css_files = ["site.css"]
+html_favicon = str(CONF_DIR / "static" / "favicon.svg")
 page_assets = {
     "reference/explorer": ["explorer/explorer.css", "explorer/lstm-shapes.js", "explorer/explorer.js"],
     "reference/explainer": ["explainer/explainer.css", "explainer/explainer-core.js", "explainer/explainer.js"],
+}
+# File name pattern -> what a page's body holds when it needs those files (lstmdocs.assets_where_used).
+assets_where_used = {
+    r"sphinx-design\.min\.css|design-tabs\.js": r'class="[^"]*\bsd-',
+    r"mystnb\.[0-9a-f]+\.css": r'class="[^"]*\b(cell|output)\b',
+    r"sg_gallery.*\.css|sg-tags\.js": r'class="[^"]*\bsphx-glr',
 }
 html_copy_source = False
 html_show_sourcelink = False

@@ -2,6 +2,8 @@
 image shows, the copy button copies only code, dark mode applies, and a phone-wide
 screen needs no sideways scrolling. Screenshots are kept in _build/screenshots/."""
 
+import re
+
 import pytest
 
 from browser import screenshot
@@ -67,7 +69,6 @@ OVERFLOWING = """(limit) => {
   for (const el of article.querySelectorAll("*")) {
     const box = el.getBoundingClientRect();
     if (box.width === 0 || box.right <= limit + 1) continue;
-    if (el.closest("mjx-assistive-mml")) continue;  // MathJax's clipped copy for screen readers
     let scrolled = false;
     for (let up = el.parentElement; up && up !== article.parentElement; up = up.parentElement) {
       if (scrolls(up)) { scrolled = true; break; }
@@ -168,7 +169,17 @@ def test_landing_page_sends_a_chinese_reader_to_the_chinese_edition(browser, sit
     context.close()
 
 
-def test_math_renders_offline(page, site_url):
-    page.goto(f"{site_url}/en/basics/equations.html", wait_until="networkidle")
-    page.wait_for_selector("mjx-container", timeout=10_000)
-    assert page.log.third_party == []
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_math_is_drawn_by_the_browser_from_mathml(page, site_url, language):
+    """No math script: the gate equations are a MathML table the browser lays out, row by row."""
+    open_page(page, site_url, language, "basics/equations.html")
+    assert page.evaluate("() => [...document.scripts].filter((s) => /math|tex/i.test(s.src)).length") == 0
+    inline = page.locator("article p math").first
+    assert inline.bounding_box()["height"] > 8
+    if language == "en":  # the zh_CN catalogue loses this block until #15's fix: its inline math is checked
+        rows = page.locator("article math[display=block] mtr")
+        assert rows.count() == 6
+        tops = [rows.nth(i).bounding_box()["y"] for i in range(6)]
+        assert tops == sorted(tops) and tops[-1] - tops[0] > 5 * 12, tops  # six lines, one under another
+        assert page.locator("article math[display=block] mtext", has_text=re.compile(r"forget\s+gate")).count() == 1
+    screenshot(page, shot_name(language, "basics/equations", "math"))

@@ -25,6 +25,7 @@ LANDING_PAGE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>torch.nn.LSTM: output, h_n, c_n</title>
+<link rel="icon" href="{en}/_static/favicon.svg">
 <script>
   // Send the reader to the edition in their browser's language.
   (function () {{

@@ -13,6 +13,9 @@ touched), so the ratios compare builds made on the same machine under the same l
   imports included, as a reader runs it (its body alone is printed too)
 - page weight: the median and the largest page, in bytes of its HTML plus the
   images only it uses (theme assets in ``_static/`` excluded).
+- first visit: the median and the largest page, in bytes a browser fetches for it
+  (HTML, style sheets, scripts, images, icon: ``page_weight.py``), and the
+  deployable site's size, against their limits.
 """
 
 import statistics
@@ -22,6 +25,7 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from tools.page_weight import KIB, LIMITS, figures
 from tools.scratch_build import ScratchTree
 from tools.site_facts import LANGUAGES
 
@@ -92,6 +96,7 @@ def main(example: str | None) -> None:
             script.write("\n# benchmark: an edit that changes the file's MD5\n")
         edited = tree.build(LANGUAGES)
         weights = page_weights(tree.site)
+        first_visit = figures(tree.site)
 
     ratios = {
         "bilingual / English": cold / cold_en,
@@ -114,6 +119,9 @@ def main(example: str | None) -> None:
         f"pages {len(weights)}; median page {statistics.median(weights.values()) / 1024:.0f} KiB; "
         f"largest {largest} {weights[largest] / 1024:.0f} KiB"
     )
+    for name, value in first_visit.items():
+        verdict = "ok" if value <= LIMITS[name] else "OVER LIMIT"
+        print(f"first visit: {name:12} {value / KIB:7.0f} KiB  (limit {LIMITS[name] / KIB:.0f} KiB)  {verdict}")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ class ScratchTree:
         self.root = where
         for name in SOURCES:
             shutil.copytree(ROOT / name, where / name, ignore=GENERATED)
+        (where / "node_modules").symlink_to(ROOT / "node_modules")  # temml renders the math (npm ci)
         self.build_dir = where / "_build"
         self.site = self.build_dir / "site"
 

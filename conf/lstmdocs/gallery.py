@@ -51,7 +51,9 @@ def reset(gallery_conf, fname) -> None:
 
 
 def svg_scraper(block, block_vars, gallery_conf, **kwargs):
-    return matplotlib_scraper(block, block_vars, gallery_conf, format="svg", **kwargs)
+    # No date in the SVG: it would be the last commit's (SOURCE_DATE_EPOCH), so after any commit a
+    # re-run example's thumbnail would differ and the gallery index be re-read and rewritten too.
+    return matplotlib_scraper(block, block_vars, gallery_conf, format="svg", metadata={"Date": None}, **kwargs)
 
 
 class ReadingOrder:

@@ -1,1 +1,1 @@
-extensions = ["lstmdocs.assets_first"]
+extensions = ["myst_nb", "lstmdocs.assets_first"]

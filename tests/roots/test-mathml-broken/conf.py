@@ -1,0 +1,2 @@
+extensions = ["lstmdocs.mathml"]
+html_math_renderer = "mathml"
