@@ -3,6 +3,7 @@ tiny furo site (tests/roots/test-axe) and names page, rule and element, while th
 same site's clean page, with a captioned toctree and a wide code block, passes."""
 
 import pytest
+
 from axe import grave_violations
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from axe import grave_violations
-from tools.page_weight import fetched_files
 
+from axe import grave_violations
 from built import LANGUAGES, SITE, pages, require
+from tools.page_weight import fetched_files
 
 SCHEMES = ("light", "dark")
 

@@ -9,10 +9,10 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 import torch
-from test_lstm_trace import NAMES, load, run
 
 from browser import screenshot
 from built import LANGUAGES, SITE, require
+from test_lstm_trace import NAMES, load, run
 
 PAGE = "reference/explainer.html"
 SHOWN = 0.0005 + 1e-9  # three decimals, rounded

@@ -1,6 +1,7 @@
 """In Chromium, after the scripts ran: the copy button and everything else scripts add speak Chinese."""
 
 import pytest
+
 from test_zh_chrome import english_words
 
 

@@ -10,9 +10,9 @@ import subprocess
 import sys
 
 import torch
-from test_lstm_trace import run
 
 from built import ROOT, program
+from test_lstm_trace import run
 
 FIXTURES = ROOT / "tests" / "fixtures"
 CORE = ROOT / "conf" / "static" / "explainer" / "explainer-core.js"

@@ -1,8 +1,7 @@
 """First-visit weight of every page and the deployable site's size stay within the limits (issue #18)."""
 
-from tools.page_weight import KIB, LIMITS, fetched_files, figures, first_visit_weights, over_limits
-
 from built import SITE, require
+from tools.page_weight import KIB, LIMITS, fetched_files, figures, first_visit_weights, over_limits
 
 
 def test_pages_and_site_are_within_the_weight_limits():

@@ -4,8 +4,8 @@ import re
 from pathlib import Path
 
 import pytest
-import test_cuda
 
+import test_cuda
 from built import LANGUAGES, SITE, require
 from lstmdocs import device, lstm_cases
 from lstmdocs.lstm_cases import Case, Claim, ClaimError

@@ -12,7 +12,9 @@ const ATOL = 1e-6; // the trace's float32 values against the page's float64 arit
 
 const key = ([tensor, index]) => `${tensor}[${index.join(", ")}]`;
 const close = (actual, expected, where) =>
-  actual.forEach((value, i) => assert.ok(Math.abs(value - expected[i]) <= ATOL, `${where}: ${value} vs ${expected[i]}`));
+  actual.forEach((value, i) => {
+    assert.ok(Math.abs(value - expected[i]) <= ATOL, `${where}: ${value} vs ${expected[i]}`);
+  });
 
 test("the fixture covers every configuration the page offers", () => {
   assert.equal(fixture.torch, "2.13.0");
@@ -46,21 +48,29 @@ test("same: exactly the other places holding the very same float", () => {
 
 test("gates: the parts of the pre-activation give the trace's gate values; c_t follows from them", () => {
   for (const { trace } of configs) {
-    trace.steps.forEach((directions, layer) =>
-      directions.forEach((rows, direction) =>
-        rows.forEach((row, t) =>
-          row.forEach((step, n) => {
-            if (step === null) return;
+    for (const [layer, directions] of trace.steps.entries()) {
+      for (const [direction, rows] of directions.entries()) {
+        for (const [t, row] of rows.entries()) {
+          for (const [n, step] of row.entries()) {
+            if (step === null) continue;
             const where = `${trace.config.name} layer ${layer} direction ${direction} t=${t} n=${n}`;
             for (const gate of Core.GATES) {
-              close(Core.activate(gate, Core.gateParts(trace, layer, direction, t, n, gate).pre), step[gate], where + gate);
+              close(
+                Core.activate(gate, Core.gateParts(trace, layer, direction, t, n, gate).pre),
+                step[gate],
+                where + gate,
+              );
             }
             const { c } = Core.previous(trace, layer, direction, t, n);
-            close(step.c, c.map((value, k) => step.f[k] * value + step.i[k] * step.g[k]), `${where} c`);
-          }),
-        ),
-      ),
-    );
+            close(
+              step.c,
+              c.map((value, k) => step.f[k] * value + step.i[k] * step.g[k]),
+              `${where} c`,
+            );
+          }
+        }
+      }
+    }
   }
 });
 

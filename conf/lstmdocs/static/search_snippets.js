@@ -14,7 +14,7 @@ const SearchSnippets = (() => {
   const DROPPED = [".sphx-glr-download-link-note", ".sphx-glr-footer", "div.math", ".math-wrapper"];
   const TEX_DELIMITERS = /^\s*(\\\(|\\\[|\$\$?)|(\\\)|\\\]|\$\$?)\s*$/g;
   // Formulas made only of letters, digits and sub/superscripts read well without LaTeX.
-  const SIMPLE_TEX = /^[\p{Letter}\p{Number}_^{}\s,=+\-]*$/u;
+  const SIMPLE_TEX = /^[\p{Letter}\p{Number}_^{}\s,=+-]*$/u;
 
   /** Plain text for the LaTeX of an inline formula: the symbols when simple, else "…". */
   const plainTex = (tex) => {
@@ -24,8 +24,13 @@ const SearchSnippets = (() => {
 
   /** Remove what must not appear in snippets from a parsed page, in place. */
   const clean = (document) => {
-    for (const selector of DROPPED) document.querySelectorAll(selector).forEach((el) => el.remove());
-    document.querySelectorAll(".math").forEach((el) => el.replaceWith(plainTex(el.textContent)));
+    for (const selector of DROPPED)
+      document.querySelectorAll(selector).forEach((el) => {
+        el.remove();
+      });
+    document.querySelectorAll(".math").forEach((el) => {
+      el.replaceWith(plainTex(el.textContent));
+    });
     return document;
   };
 

@@ -3,10 +3,10 @@
 // and the parts of a gate's pre-activation. Tested by tests/js/explainer-core.test.js against
 // traces made by torch; its expressions are run by torch in tests/test_explainer_expressions.py.
 "use strict";
-(function (root, factory) {
+((root, factory) => {
   if (typeof module === "object" && module.exports) module.exports = factory();
   else root.LstmExplainerCore = factory();
-})(typeof self !== "undefined" ? self : this, function () {
+})(typeof self !== "undefined" ? self : this, () => {
   const GATES = ["i", "f", "g", "o"];
 
   /** Sizes of a trace's configuration: L, N, H, P (h's width), D, layers. */

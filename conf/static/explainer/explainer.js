@@ -2,7 +2,7 @@
 // (_static/explainer/traces/<name>.js, loaded when chosen) one step at a time.
 // Logic that decides anything lives in explainer-core.js (tested); this file only draws.
 "use strict";
-(function () {
+(() => {
   const Core = window.LstmExplainerCore;
   const root = document.getElementById("lstm-explainer");
   if (!root || !Core) return;
@@ -17,7 +17,8 @@
   const say = (key, values = {}) => words[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
   const number = (value) => value.toFixed(3);
   const vector = (values) => `[${values.map(number).join(", ")}]`;
-  const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+  const escapeHtml = (text) =>
+    text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
   const el = (tag, attributes = {}, html = "") => {
     const node = document.createElement(tag);
     for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -43,7 +44,11 @@
   // ---- controls (made once) --------------------------------------------------------------------
   root.innerHTML = "";
   const controls = el("div", { class: "lstm-explainer__controls" });
-  const configField = el("label", { class: "lstm-explainer__field" }, `<span>${escapeHtml(words.configuration)}</span>`);
+  const configField = el(
+    "label",
+    { class: "lstm-explainer__field" },
+    `<span>${escapeHtml(words.configuration)}</span>`,
+  );
   const configSelect = el("select", { name: "config" });
   for (const name of CONFIGS) configSelect.append(el("option", { value: name }, escapeHtml(words[`cfg-${name}`])));
   configField.append(configSelect);
@@ -112,7 +117,11 @@
     for (const row of ROWS) {
       const tr = el("tr", { "data-row": row });
       const header = el("th", { scope: "row" });
-      const button = el("button", { type: "button", "aria-pressed": String(state.row === row) }, escapeHtml(words[`row-${row}`]));
+      const button = el(
+        "button",
+        { type: "button", "aria-pressed": String(state.row === row) },
+        escapeHtml(words[`row-${row}`]),
+      );
       button.addEventListener("click", () => {
         state.row = state.row === row ? null : row;
         draw();
@@ -195,8 +204,13 @@
     // One Tab stop per tensor (the selected value, else its first); arrow keys move within it.
     const entry = state.cell?.tensor === tensor ? key === `${tensor}:${index}` : index.every((i) => i === 0);
     button.tabIndex = entry ? 0 : -1;
-    if (state.cell && Core.same(traces[state.config].config, state.cell.tensor, state.cell.index).some(
-      ([name, at]) => name === tensor && String(at) === String(index))) button.classList.add("is-same");
+    if (
+      state.cell &&
+      Core.same(traces[state.config].config, state.cell.tensor, state.cell.index).some(
+        ([name, at]) => name === tensor && String(at) === String(index),
+      )
+    )
+      button.classList.add("is-same");
     const select = () => {
       if (key === `${tensor}:${index}`) return; // already shown: focusing it again redraws nothing
       state.cell = { tensor, index };
@@ -218,49 +232,75 @@
     const [rowLabel, columnLabel] = state.batchFirst ? [words.batch, words.time] : [words.time, words.batch];
     const timeMajor = (r, c) => (state.batchFirst ? [c, r] : [r, c]);
     const [rows, columns] = state.batchFirst ? [N, L] : [L, N];
-    tensors.append(grid(escapeHtml(words.input), rowLabel, columnLabel, rows, columns, (r, c) => {
-      const [t, n] = timeMajor(r, c);
-      const current = !info.end && info.layer === 0 && info.times.includes(t);
-      const td = el("td", { class: `${Core.isPadding(config, t, n) ? "is-padding" : ""} ${current ? "is-current" : ""}` });
-      td.textContent = trace.input[t][n].map(number).join("\n");
-      return td;
-    }));
+    tensors.append(
+      grid(escapeHtml(words.input), rowLabel, columnLabel, rows, columns, (r, c) => {
+        const [t, n] = timeMajor(r, c);
+        const current = !info.end && info.layer === 0 && info.times.includes(t);
+        const td = el("td", {
+          class: `${Core.isPadding(config, t, n) ? "is-padding" : ""} ${current ? "is-current" : ""}`,
+        });
+        td.textContent = trace.input[t][n].map(number).join("\n");
+        return td;
+      }),
+    );
     for (let layer = 0; layer < layers; layer++) {
       const top = layer === layers - 1;
       const caption = top ? say("output", { layer }) : say("layer", { layer, next: layer + 1 });
-      tensors.append(grid(top ? `<code>output</code>: ${escapeHtml(caption)}` : escapeHtml(caption), rowLabel, columnLabel,
-        rows, columns, (r, c) => {
-          const [t, n] = timeMajor(r, c);
-          const td = el("td");
-          if (Core.isPadding(config, t, n)) td.classList.add("is-padding");
-          for (let d = 0; d < D; d++) {
-            const done = Core.isComputed(config, state.step, layer, d, t) && !Core.isPadding(config, t, n);
-            const current = !info.end && info.layer === layer && info.times[d] === t;
-            const origin = source && source.layer === layer && source.direction === d && source.t === t && source.n === n;
-            // At the end, each direction's last step (each sequence's own, when packed) is what h_n and c_n hold.
-            const final = info.end && !Core.isPadding(config, t, n) && t === Core.finalTime(config, d, n);
-            const marks = `${current ? " is-current" : ""}${origin ? " is-origin" : ""}${final ? " is-final" : ""}`;
-            const stack = el("div", { class: `lstm-explainer__half${marks}` });
-            for (let k = 0; k < P; k++) {
-              const value = Core.isPadding(config, t, n) ? 0 : top ? trace.output[t][n][d * P + k] : trace.steps[layer][d][t][n].h[k];
-              if (top) stack.append(valueButton(trace, "output", [t, n, d * P + k], value, done || Core.isPadding(config, t, n)));
-              else stack.append(el("span", {}, done ? number(value) : "·"));
+      tensors.append(
+        grid(
+          top ? `<code>output</code>: ${escapeHtml(caption)}` : escapeHtml(caption),
+          rowLabel,
+          columnLabel,
+          rows,
+          columns,
+          (r, c) => {
+            const [t, n] = timeMajor(r, c);
+            const td = el("td");
+            if (Core.isPadding(config, t, n)) td.classList.add("is-padding");
+            for (let d = 0; d < D; d++) {
+              const done = Core.isComputed(config, state.step, layer, d, t) && !Core.isPadding(config, t, n);
+              const current = !info.end && info.layer === layer && info.times[d] === t;
+              const origin =
+                source && source.layer === layer && source.direction === d && source.t === t && source.n === n;
+              // At the end, each direction's last step (each sequence's own, when packed) is what h_n and c_n hold.
+              const final = info.end && !Core.isPadding(config, t, n) && t === Core.finalTime(config, d, n);
+              const marks = `${current ? " is-current" : ""}${origin ? " is-origin" : ""}${final ? " is-final" : ""}`;
+              const stack = el("div", { class: `lstm-explainer__half${marks}` });
+              for (let k = 0; k < P; k++) {
+                const value = Core.isPadding(config, t, n)
+                  ? 0
+                  : top
+                    ? trace.output[t][n][d * P + k]
+                    : trace.steps[layer][d][t][n].h[k];
+                if (top)
+                  stack.append(
+                    valueButton(trace, "output", [t, n, d * P + k], value, done || Core.isPadding(config, t, n)),
+                  );
+                else stack.append(el("span", {}, done ? number(value) : "·"));
+              }
+              td.append(stack);
             }
-            td.append(stack);
-          }
-          return td;
-        }));
+            return td;
+          },
+        ),
+      );
     }
     const states = el("div", { class: "lstm-explainer__states" });
     if (!info.end) states.append(el("p", {}, escapeHtml(words["states-later"])));
-    for (const [name, width] of [["h_n", P], ["c_n", H]]) {
-      states.append(grid(`<code>${name}</code>`, "D·layer + d", words.batch, layers * D, N, (row, n) => {
-        const td = el("td");
-        const stack = el("div", { class: "lstm-explainer__half" });
-        for (let k = 0; k < width; k++) stack.append(valueButton(trace, name, [row, n, k], trace[name][row][n][k], info.end));
-        td.append(stack);
-        return td;
-      }));
+    for (const [name, width] of [
+      ["h_n", P],
+      ["c_n", H],
+    ]) {
+      states.append(
+        grid(`<code>${name}</code>`, "D·layer + d", words.batch, layers * D, N, (row, n) => {
+          const td = el("td");
+          const stack = el("div", { class: "lstm-explainer__half" });
+          for (let k = 0; k < width; k++)
+            stack.append(valueButton(trace, name, [row, n, k], trace[name][row][n][k], info.end));
+          td.append(stack);
+          return td;
+        }),
+      );
     }
     tensors.append(states);
   }
@@ -298,9 +338,9 @@
     configSelect.value = state.config;
     layoutBox.checked = state.batchFirst;
     sequenceSelect.innerHTML = "";
-    trace.config.lengths.forEach((length, n) =>
-      sequenceSelect.append(el("option", { value: String(n) }, escapeHtml(say("sequence-option", { n, length })))),
-    );
+    trace.config.lengths.forEach((length, n) => {
+      sequenceSelect.append(el("option", { value: String(n) }, escapeHtml(say("sequence-option", { n, length }))));
+    });
     sequenceSelect.value = String(state.n);
     slider.max = String(last);
     slider.value = String(state.step);

@@ -3,7 +3,7 @@
  * Every word it shows comes from the page (elements with data-text), so the page's
  * translation translates the widget too.
  */
-(function () {
+(() => {
   "use strict";
   const form = document.getElementById("lstm-explorer");
   const results = document.getElementById("lstm-explorer-results");
@@ -74,10 +74,7 @@
     const batched = config.input_dims !== 2;
     const time = (rest) => (batched ? (config.batch_first ? ["N", "L", rest] : ["L", "N", rest]) : ["L", rest]);
     const states = (size) => (batched ? ["D·num_layers", "N", size] : ["D·num_layers", size]);
-    const given =
-      config.h0 === "batch_first"
-        ? (size) => ["N", "D·num_layers", size]
-        : states;
+    const given = config.h0 === "batch_first" ? (size) => ["N", "D·num_layers", size] : states;
     const input = { 1: ["H_in"], 2: ["L", "H_in"], 3: time("H_in"), 4: ["1", ...time("H_in")] }[config.input_dims];
     return {
       input,
@@ -369,12 +366,16 @@
   function showScrollCue() {
     for (const scroller of results.querySelectorAll(".lstm-explorer__scroller")) {
       const overflows = scroller.scrollWidth > scroller.clientWidth + 1;
-      for (const [name, value] of [["tabindex", "0"], ["role", "region"], ["aria-label", plain("scroll-cue")]]) {
+      for (const [name, value] of [
+        ["tabindex", "0"],
+        ["role", "region"],
+        ["aria-label", plain("scroll-cue")],
+      ]) {
         if (overflows) scroller.setAttribute(name, value);
         else scroller.removeAttribute(name);
       }
       const cue = scroller.nextElementSibling;
-      if (cue && cue.classList.contains("lstm-explorer__scroll-cue")) cue.hidden = !overflows;
+      if (cue?.classList.contains("lstm-explorer__scroll-cue")) cue.hidden = !overflows;
     }
   }
 
