@@ -14,11 +14,14 @@ language) and a line shown until the script (``_static/explainer/explainer.js``)
 
 import json
 from html import escape
+from posixpath import dirname, relpath
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
 from sphinx.util.docutils import SphinxDirective
+
+from lstmdocs.lstm_trace import CONFIGS
 
 FIRST_LINE = "noscript"  # the key of the line shown before the script runs
 
@@ -61,7 +64,12 @@ def strings(node: lstm_explainer) -> dict[str, str]:
 def visit_html(self, node: lstm_explainer) -> None:
     words = strings(node)
     data = escape(json.dumps(words, ensure_ascii=False, sort_keys=True))
+    # The page opens on the first configuration: its trace is fetched with the page (and weighed with it).
+    first_trace = relpath(
+        f"_static/explainer/traces/{CONFIGS[0].name}.js", dirname(self.builder.current_docname) or "."
+    )
     self.body.append(
+        f'<link rel="preload" href="{first_trace}" as="script">\n'
         f'<div class="lstm-explainer" id="lstm-explainer" data-strings="{data}">'
         f'<p class="lstm-explainer__noscript">{escape(words[FIRST_LINE])}</p></div>\n'
     )
