@@ -8,7 +8,7 @@ import polib
 import pytest
 import torch
 
-from lstmdocs import diagrams, lstm_cases
+from lstmdocs import diagram_catalogue, diagram_drawing, diagrams, lstm_cases
 from lstmdocs.lstm_cases import Case, Claim, ClaimError
 from page_code import blocks
 
@@ -91,7 +91,7 @@ def test_the_drawn_claims_hold(case):
     meanings = {claim.meaning for claim in lstm_cases.checked_claims(case)}
     assert {"final", "cell"} <= meanings
     for meaning in meanings:
-        assert diagrams.describe(meaning, case, str)
+        assert diagram_drawing.describe(meaning, case, str)
 
 
 def test_highlights_are_the_elements_an_expression_selects():
@@ -114,13 +114,13 @@ def test_the_seed_example_draws_the_values_its_page_prints():
 def test_every_label_has_a_chinese_translation():
     assert CATALOGUE.is_file(), f"{CATALOGUE} is missing: run `nox -s i18n`"
     entries = {entry.msgid: entry for entry in polib.pofile(str(CATALOGUE)) if not entry.obsolete}
-    used = diagrams.messages()
+    used = diagram_catalogue.messages()
     assert len(used) > 20
     problems = []
-    for line, msgid in used:
+    for source, line, msgid in used:
         entry = entries.get(msgid)
         if entry is None or not entry.msgstr or entry.fuzzy:
-            problems.append(f"diagrams.py:{line}: no reviewed translation for {msgid!r}")
+            problems.append(f"{source}:{line}: no reviewed translation for {msgid!r}")
         elif set(re.findall(r"\{\w+\}", msgid)) != set(re.findall(r"\{\w+\}", entry.msgstr)):
             problems.append(f"{CATALOGUE.name}:{entry.linenum}: placeholders differ in {msgid!r}")
         elif not CHINESE.search(entry.msgstr):
@@ -146,3 +146,15 @@ def test_a_changed_label_redraws_the_pictures(app_params, make_app, tmp_path):
     app.build()
     svg = svgs((app.outdir / "index.html").read_text(encoding="utf-8"))[0]
     assert "时刻 →" in labels(svg) and "时间步 →" not in labels(svg), labels(svg)
+
+
+@pytest.mark.sphinx("html", testroot="diagrams", confoverrides={"language": "en", **SITE_LOCALES})
+def test_the_style_sheet_folder_is_added_without_changing_the_callers_list(app_params, make_app):
+    """Configuration lists can be shared (Sphinx's defaults, one overrides dict for two
+    applications in one process): the extension must add its folder to a copy."""
+    args, kwargs = app_params
+    shared: list[str] = []
+    for _ in range(2):
+        app = make_app(*args, **{**kwargs, "confoverrides": {**kwargs["confoverrides"], "html_static_path": shared}})
+        assert app.config.html_static_path == [str(diagrams.STATIC)]
+    assert shared == [], "the extension appended to a list it does not own"
