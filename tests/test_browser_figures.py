@@ -1,5 +1,6 @@
 """Every figure of every page, both editions, read in a real browser at a phone's and a
-desktop's width: no text in a figure renders smaller than 11 CSS px.
+desktop's width: no text in a figure renders smaller than 11 CSS px; and in dark mode
+every figure sits on the dark page, not in a white box, with its text still light.
 
 Inline SVG (the pictures `lstmdocs.diagrams` draws, the explorer's): each ``<text>``
 element's computed font size times the scale the page draws it at. SVG images (the
@@ -8,8 +9,13 @@ out at the size the page shows the image. Gallery thumbnails are excluded: they 
 previews whose title is the link, not figures to read.
 """
 
-import pytest
+import io
 
+import numpy as np
+import pytest
+from PIL import Image
+
+from browser import SCREENSHOTS
 from built import pages
 
 LANGUAGES = ["en", "zh_CN"]
@@ -71,3 +77,38 @@ def test_no_figure_text_is_smaller_than_11_px(tab, site_url, language, width):
         too_small += [f"{path} {figure}: {s['text']!r} at {s['px']:.1f} px" for figure, s in smallest.items()]
     assert measured > 500, f"only {measured} figure labels found: is the measurement still finding the figures?"
     assert not too_small, f"figure text below {SMALLEST_PX} px at {WIDTHS[width]} px:\n" + "\n".join(too_small)
+
+
+FIGURES = "article figure.lstm-diagram .lstm-diagram__scroll, article .lstm-figure-scroll img, article .sphx-glr-thumbcontainer img"
+
+
+def luminance(pixels: np.ndarray) -> np.ndarray:
+    return (pixels[..., :3] @ np.array([0.2126, 0.7152, 0.0722])) / 255
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_white_figure_background_in_dark_mode(browser, site_url, language):
+    """The most common colour of each figure (its background) is dark, and some of it is
+    clearly lighter (its text and lines): a white box fails, and so does black text on black."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    tab = context.new_page()
+    problems, checked = [], 0
+    for path in pages(language):
+        tab.goto(f"{site_url}/{language}/{path}", wait_until="load")
+        for index, figure in enumerate(tab.locator(FIGURES).all()):
+            figure.scroll_into_view_if_needed()
+            image = np.asarray(Image.open(io.BytesIO(figure.screenshot())).convert("RGB"))
+            light = luminance(image)
+            colours, counts = np.unique(image.reshape(-1, 3), axis=0, return_counts=True)
+            background = luminance(colours[counts.argmax()])
+            checked += 1
+            name = f"{path} figure {index}"
+            if background > 0.3:
+                problems.append(f"{name}: background {tuple(colours[counts.argmax()])} is light")
+                SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+                Image.fromarray(image).save(SCREENSHOTS / f"dark-{language}-{path.replace('/', '-')}-{index}.png")
+            elif np.quantile(light, 0.998) - background < 0.3:
+                problems.append(f"{name}: no text or lines lighter than the dark background")
+    context.close()
+    assert checked > 20, f"only {checked} figures found: is the selector still finding them?"
+    assert not problems, "in dark mode:\n" + "\n".join(problems)

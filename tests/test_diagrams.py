@@ -42,10 +42,13 @@ def test_english_pictures_are_inline_scalable_svg_with_alt_text(app):
     found = svgs(html)
     assert len(found) == PICTURES
     for svg in found:
-        assert re.search(r'viewBox="0 0 [\d.]+ [\d.]+" width="100%"', svg), "must scale to the column"
+        size = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)" width="([\d.]+)" height="([\d.]+)"', svg)
+        assert size and size.groups()[:2] == size.groups()[2:], "drawn at one CSS px per unit: never scaled down"
+        assert min(float(s) for s in re.findall(r'font-size="([\d.]+)"', svg)) >= 11
         assert "time step" in alt_text(svg) and not CJK.search(svg)
         assert any("output" in label for label in labels(svg))
     assert html.count('class="lstm-diagram__legend"') == PICTURES
+    assert html.count('<div class="lstm-diagram__scroll" tabindex="0"><svg') == PICTURES  # scrolls on a phone
     assert "<figcaption>" in html and "One layer over four time steps." in html
     assert "lstm-diagrams.css" in html
 

@@ -1,6 +1,6 @@
 """The ``lstmdocs`` message catalogue: the labels of the pictures, in each build's language.
 
-The gettext builder extracts the ``_("...")`` calls of `diagram_drawing` into
+The gettext builder extracts the ``_("...")`` calls of `diagram_drawing` and `diagrams` into
 ``lstmdocs.pot`` beside the pages' catalogues; an HTML build compiles (when stale)
 and loads ``<locale_dir>/<language>/LC_MESSAGES/lstmdocs.po``.
 
@@ -20,11 +20,11 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.i18n import CatalogInfo
 
-from lstmdocs import diagram_drawing
 from lstmdocs.diagram_drawing import Gettext
 
 CATALOGUE = "lstmdocs"
-SOURCES = [Path(diagram_drawing.__file__)]  # the modules whose _("...") calls the catalogue holds
+HERE = Path(__file__).resolve().parent
+SOURCES = [HERE / "diagram_drawing.py", HERE / "diagrams.py"]  # the modules whose _("...") calls it holds
 _TRANSLATIONS: dict[str, gettext.NullTranslations] = {}  # language -> catalogue
 
 
@@ -69,9 +69,7 @@ def extract_messages(app: Sphinx) -> None:
     from sphinx.builders.gettext import MsgOrigin
 
     for name, line, message in messages():
-        app.builder.catalogs[CATALOGUE].add(
-            message, MsgOrigin(str(Path(diagram_drawing.__file__).with_name(name)), line)
-        )
+        app.builder.catalogs[CATALOGUE].add(message, MsgOrigin(str(HERE / name), line))
 
 
 def setup(app: Sphinx) -> dict:

@@ -14,7 +14,7 @@ from sphinx.errors import SphinxError
 
 from lstmdocs import lstm_cases
 from lstmdocs.lstm_cases import Case, Claim
-from lstmdocs.svg import Drawing
+from lstmdocs.svg import COLOURS, Drawing
 
 Gettext = Callable[[str], str]
 
@@ -26,6 +26,8 @@ class DiagramError(SphinxError):
 # -- Legends -------------------------------------------------------------------
 def describe(meaning: str, case: Case, _: Gettext) -> str:
     """What a highlight means, for the legend and the alt text."""
+    if meaning == "output-halves":
+        return _("output: both directions' hidden states at every time step, side by side")
     if meaning == "output":
         if case.bidirectional:
             return _("output: both directions' hidden states at every time step, side by side")
@@ -34,7 +36,7 @@ def describe(meaning: str, case: Case, _: Gettext) -> str:
         if case.lengths is not None:
             return _("each sequence's final hidden state, taken at its own last step")
         if case.bidirectional:
-            return _("the forward direction's final state, after the last time step")
+            return _("the forward direction's final state, after the last time step (with one layer, h_n[-2] and h_n[-1] are h_n[0] and h_n[1])")  # fmt: skip
         return _("the hidden state after the last time step, in output and in h_n")
     if meaning == "backward":
         return _("the backward direction's final state: it ends at time step 0")
@@ -78,7 +80,7 @@ def legend(case: Case, claims: list[Claim], _: Gettext, first: str | None = None
 
 
 # -- Tensor values as grids ----------------------------------------------------
-NUM_W, NUM_H, COL_GAP, ROW_GAP, GROUP_GAP, LABEL_W, GRID_TOP = 46, 16, 6, 10, 22, 70, 58
+NUM_W, NUM_H, COL_GAP, ROW_GAP, GROUP_GAP, LABEL_W, GRID_TOP = 46, 16, 12, 10, 22, 70, 58
 
 
 def number(value: float) -> str:
@@ -129,12 +131,13 @@ def draw_tensors(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple
         drawing.text(out_x + t * col_w + NUM_W / 2, 36, str(t), size=11, mono=True)
     for name, x0 in (("h_n", h_x), ("c_n", c_x)):
         for k in range(states):
-            drawing.text(x0 + k * col_w + NUM_W / 2, 16, f"{name}[{k}]", size=11, mono=True)
+            index = k - states if case.bidirectional else k  # h_n[-2], h_n[-1]: as legend and caption say
+            drawing.text(x0 + k * col_w + NUM_W / 2, 16, f"{name}[{index}]", size=11, mono=True)
             layer, direction = divmod(k, case.directions)
             sub = _("layer {layer}").format(layer=layer) if case.layers > 1 else ""
             if case.bidirectional:
                 sub = ("← " if direction else "→ ") + sub
-            drawing.text(x0 + k * col_w + NUM_W / 2, 36, sub.strip(), size=10)
+            drawing.text(x0 + k * col_w + NUM_W / 2, 36, sub.strip(), size=11)
 
     for b in range(N):
         top = row_top[b]
@@ -161,73 +164,54 @@ PITCH, BOX_W, BOX_H, SIDE, ROW_PITCH, ROWS_TOP = 86, 60, 34, 96, 74, 66
 
 
 def draw_unrolled(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[Drawing, list, str]:
-    T, D, L = case.steps, case.directions, case.layers
-    rows = [(layer, direction) for layer in range(L) for direction in range(D)]  # bottom up
+    if case.bidirectional:
+        return draw_bidirectional(case, claims, _, uid)
+    T, L = case.steps, case.layers
     xs = [SIDE + PITCH / 2 + t * PITCH for t in range(T)]
-    cy = {row: ROWS_TOP + BOX_H / 2 + (len(rows) - 1 - i) * ROW_PITCH for i, row in enumerate(rows)}
-    input_y = ROWS_TOP + len(rows) * ROW_PITCH + 12
+    cy = {layer: ROWS_TOP + BOX_H / 2 + (L - 1 - layer) * ROW_PITCH for layer in range(L)}  # bottom up
+    input_y = ROWS_TOP + L * ROW_PITCH + 12
     drawing = Drawing(2 * SIDE + T * PITCH, input_y + 40, uid)
     band_bottom = 36
 
-    # output: the band every top-layer hidden state goes up into.
+    # output: the band every top-layer hidden state goes up into; its last step is h_n[-1].
     drawing.fill(SIDE, 6, T * PITCH, band_bottom - 6, "output", opacity=0.18)
+    drawing.fill(xs[-1] - PITCH / 2, 6, PITCH, band_bottom - 6, "final", opacity=0.4)
+    drawing.rect(xs[-1] - PITCH / 2, 6, PITCH, band_bottom - 6, fill="none", stroke=COLOURS["final"], stroke_width=2.5)
     for t, x in enumerate(xs):
         drawing.text(x, 26, f"output[:, {t}]", size=11, mono=True)
         drawing.text(x, input_y + 4, f"input[:, {t}]", size=11, mono=True)
+    drawing.text(xs[-1] + PITCH / 2 + 6, 26, "= h_n[-1]", size=11, mono=True, anchor="start")
     drawing.text(SIDE + T * PITCH / 2, input_y + 30, _("time step") + " →", size=12)
 
-    for (layer, direction), y in cy.items():
-        k = layer * D + direction
+    for layer, y in cy.items():
         top_layer = layer == L - 1
         label = _("layer {layer}").format(layer=layer)
-        if D == 2:
-            label = "← " + _("backward") if direction else "→ " + _("forward")
         for x in xs:
             drawing.rect(x - BOX_W / 2, y - BOX_H / 2, BOX_W, BOX_H, rx=6, fill="currentColor",
                          fill_opacity=0.06, stroke="currentColor")  # fmt: skip
-            drawing.text(x, y + 4, label, size=10)
+            drawing.text(x, y + 4, label, size=11)
         # State passed along the row: hidden state above, cell state (dashed) below.
-        step = -1 if direction else 1
         for t in range(T - 1):
-            a, b = (xs[t + 1], xs[t]) if direction else (xs[t], xs[t + 1])
-            drawing.line([(a + step * BOX_W / 2, y - 8), (b - step * BOX_W / 2, y - 8)])
-            drawing.line([(a + step * BOX_W / 2, y + 8), (b - step * BOX_W / 2, y + 8)], meaning="cell", dashed=True)
-        # The final states leave after the row's last step: the right end, or the left end backwards.
-        edge = xs[0] - BOX_W / 2 if direction else xs[-1] + BOX_W / 2
-        out = edge - 22 if direction else edge + 22
-        anchor, text_x = ("end", out - 4) if direction else ("start", out + 4)
-        meaning = "backward" if direction else ("final" if top_layer else "only-in-h_n")
-        drawing.line([(edge, y - 8), (out, y - 8)], meaning=meaning, width=2.5)
-        drawing.text(text_x, y - 4, f"h_n[{k}]", size=11, mono=True, anchor=anchor)
-        drawing.line([(edge, y + 8), (out, y + 8)], meaning="cell", dashed=True, width=2)
-        drawing.text(text_x, y + 14, f"c_n[{k}]", size=11, mono=True, anchor=anchor)
-        if not top_layer:
-            drawing.text(text_x, y + 30, _("only in h_n"), size=10, anchor=anchor)
+            drawing.line([(xs[t] + BOX_W / 2, y - 8), (xs[t + 1] - BOX_W / 2, y - 8)])
+            drawing.line([(xs[t] + BOX_W / 2, y + 8), (xs[t + 1] - BOX_W / 2, y + 8)], meaning="cell", dashed=True)
+        # The final states leave after the last step, on the right.
+        edge = xs[-1] + BOX_W / 2
+        drawing.line([(edge, y - 8), (edge + 22, y - 8)], meaning="final" if top_layer else "only-in-h_n", width=2.5)
+        drawing.text(edge + 26, y - 4, f"h_n[{layer}]", size=11, mono=True, anchor="start")
+        drawing.line([(edge, y + 8), (edge + 22, y + 8)], meaning="cell", dashed=True, width=2)
+        drawing.text(edge + 26, y + 14, f"c_n[{layer}]", size=11, mono=True, anchor="start")
+        if not top_layer:  # above the h_n label it describes
+            drawing.text(edge + 26, y - 20, _("only in h_n"), size=11, anchor="start")
 
     # Vertical: input into layer 0, each layer into the next, the top layer into output.
     for x in xs:
-        if D == 1:
-            below = input_y - 12
-            for layer in range(L):
-                y = cy[(layer, 0)]
-                drawing.line([(x, below), (x, y + BOX_H / 2)])
-                below = y - BOX_H / 2
-            drawing.line([(x, below), (x, band_bottom)], meaning="output", width=2)
-            continue
-        forward, backward = cy[(0, 0)], cy[(0, 1)]
-        f_top, f_bottom, b_top, b_bottom = (forward - BOX_H / 2, forward + BOX_H / 2,
-                                            backward - BOX_H / 2, backward + BOX_H / 2)  # fmt: skip
-        detour = BOX_W / 2 + 8
-        drawing.line([(x + 12, input_y - 12), (x + 12, f_bottom)])
-        drawing.line([(x - 12, input_y - 12), (x - 12, f_bottom + 10), (x - detour, f_bottom + 10),
-                      (x - detour, f_top - 10), (x - 12, f_top - 10), (x - 12, b_bottom)])  # fmt: skip
-        drawing.line([(x + 12, f_top), (x + 12, f_top - 10), (x + detour, f_top - 10), (x + detour, b_top - 10),
-                      (x + 8, b_top - 10), (x + 8, band_bottom)], meaning="output", width=2)  # fmt: skip
-        drawing.line([(x - 8, b_top), (x - 8, band_bottom)], meaning="output", width=2)
+        below = input_y - 12
+        for layer in range(L):
+            drawing.line([(x, below), (x, cy[layer] + BOX_H / 2)])
+            below = cy[layer] - BOX_H / 2
+        drawing.line([(x, below), (x, band_bottom)], meaning="output", width=2)
 
-    if D == 2:
-        intro = _("A bidirectional LSTM unrolled over {steps} time steps: the forward direction reads from left to right, the backward direction from right to left.")  # fmt: skip
-    elif L > 1:
+    if L > 1:
         intro = _("A stack of {layers} LSTM layers unrolled over {steps} time steps, the input at the bottom.")
     else:
         intro = _("An LSTM unrolled over {steps} time steps, the input at the bottom.")
@@ -235,27 +219,89 @@ def draw_unrolled(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tupl
     return drawing, items, intro.format(steps=T, layers=L)
 
 
+# One colour per direction: the forward row, its arrows and its half of output in one,
+# the backward row and its half in the other; the input between them, so no wire crosses.
+BI_PITCH, BI_BOX_W, BI_SIDE, BI_BAND_H = 124, 84, 80, 28
+
+
+def draw_bidirectional(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[Drawing, list, str]:
+    T, H = case.steps, case.hidden
+    xs = [BI_SIDE + BI_PITCH / 2 + t * BI_PITCH for t in range(T)]
+    forward_y, input_y, backward_y = 86, 136, 186
+    top_band, bottom_band = 8, backward_y + BOX_H / 2 + 26
+    drawing = Drawing(2 * BI_SIDE + T * BI_PITCH, bottom_band + BI_BAND_H + 34, uid)
+    rows = [  # (direction's colour, box centre, its half of output, band top, box label)
+        ("final", forward_y, f":{H}", top_band, "→ " + _("forward")),
+        ("backward", backward_y, f"{H}:", bottom_band, "← " + _("backward")),
+    ]
+    last = {"final": T - 1, "backward": 0}  # where each direction's final state is in output
+    for meaning, y, half, band, label in rows:
+        for t, x in enumerate(xs):
+            cell_x, cell_w = x - BI_PITCH / 2 + 3, BI_PITCH - 6
+            drawing.fill(cell_x, band, cell_w, BI_BAND_H, meaning, opacity=0.4 if t == last[meaning] else 0.14)
+            if t == last[meaning]:
+                drawing.rect(cell_x, band, cell_w, BI_BAND_H, fill="none", stroke=COLOURS[meaning], stroke_width=2.5)
+            drawing.text(x, band + 19, f"output[:, {t}, {half}]", size=11, mono=True)
+            drawing.rect(x - BI_BOX_W / 2, y - BOX_H / 2, BI_BOX_W, BOX_H, rx=6, fill=COLOURS[meaning],
+                         fill_opacity=0.1, stroke=COLOURS[meaning], stroke_width=1.5)  # fmt: skip
+            drawing.text(x, y + 4, label, size=11)
+            # Up into the forward half above, down into the backward half below.
+            into_band = band + BI_BAND_H if meaning == "final" else band
+            drawing.line([(x, y - BOX_H / 2 if meaning == "final" else y + BOX_H / 2), (x, into_band)],
+                         meaning=meaning, width=2)  # fmt: skip
+        step = 1 if meaning == "final" else -1
+        order = range(T - 1) if step == 1 else range(T - 1, 0, -1)
+        for t in order:
+            a, b = xs[t] + step * BI_BOX_W / 2, xs[t + step] - step * BI_BOX_W / 2
+            drawing.line([(a, y - 8), (b, y - 8)], meaning=meaning)
+            drawing.line([(a, y + 8), (b, y + 8)], meaning="cell", dashed=True)
+        # Final states leave after the direction's last step: right for forward, left for backward.
+        k = -2 if meaning == "final" else -1
+        edge = xs[-1] + BI_BOX_W / 2 if step == 1 else xs[0] - BI_BOX_W / 2
+        out, anchor = edge + step * 22, "start" if step == 1 else "end"
+        drawing.line([(edge, y - 8), (out, y - 8)], meaning=meaning, width=2.5)
+        drawing.text(out + step * 4, y - 4, f"h_n[{k}]", size=11, mono=True, anchor=anchor)
+        drawing.line([(edge, y + 8), (out, y + 8)], meaning="cell", dashed=True, width=2)
+        drawing.text(out + step * 4, y + 14, f"c_n[{k}]", size=11, mono=True, anchor=anchor)
+        # ... and the same values in output, named beside the cell that holds them.
+        cell_edge = xs[last[meaning]] + step * (BI_PITCH / 2 - 3)
+        drawing.text(cell_edge + step * 6, band + 19, f"= h_n[{k}]" if step == 1 else f"h_n[{k}] =", size=11,
+                     mono=True, anchor=anchor)  # fmt: skip
+    # The trap: the backward half at the last step has read one step only.
+    drawing.hatch(xs[-1] - BI_PITCH / 2 + 3, bottom_band, BI_PITCH - 6, BI_BAND_H, "trap")
+    drawing.text(xs[-1] + BI_PITCH / 2 + 3, bottom_band + 19, "≠ h_n[-1]", size=11, mono=True, anchor="start")
+    for x, t in zip(xs, range(T), strict=True):
+        drawing.text(x, input_y + 4, f"input[:, {t}]", size=11, mono=True)
+        drawing.line([(x - 14, input_y - 10), (x - 14, forward_y + BOX_H / 2)])
+        drawing.line([(x + 14, input_y + 8), (x + 14, backward_y - BOX_H / 2)])
+    drawing.text(BI_SIDE + T * BI_PITCH / 2, bottom_band + BI_BAND_H + 26, _("time step") + " →", size=12)
+
+    intro = _("A bidirectional LSTM unrolled over {steps} time steps: the forward direction reads from left to right, the backward direction from right to left.")  # fmt: skip
+    items = legend(case, [c for c in claims if c.meaning != "padding"], _, first="output-halves")
+    return drawing, items, intro.format(steps=T)
+
+
 # -- Packed variable-length sequences ------------------------------------------
-LEFT, RIGHT, PACKED_PITCH, PACKED_BOX_W = 84, 96, 64, 72
+LEFT, RIGHT, PACKED_PITCH, PACKED_COLUMN, PACKED_BOX_W = 84, 96, 64, 100, 88
 
 
 def draw_packed(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[Drawing, list, str]:
     T, N = case.steps, case.batch
-    xs = [LEFT + PITCH / 2 + t * PITCH for t in range(T)]
+    xs = [LEFT + PACKED_COLUMN / 2 + t * PACKED_COLUMN for t in range(T)]
     ys = [44 + BOX_H / 2 + i * PACKED_PITCH for i in range(N)]
-    drawing = Drawing(LEFT + T * PITCH + RIGHT, ys[-1] + BOX_H / 2 + 12, uid)
+    drawing = Drawing(LEFT + T * PACKED_COLUMN + RIGHT, ys[-1] + BOX_H / 2 + 12, uid)
     drawing.text(LEFT - 6, 22, _("time step"), size=11, anchor="end")
     for t, x in enumerate(xs):
         drawing.text(x, 22, str(t), size=11, mono=True)
     for i, y in enumerate(ys):
         length = case.length(i)
         drawing.text(LEFT - 6, y - 3, _("sequence {index}").format(index=i), size=11, anchor="end")
-        drawing.text(LEFT - 6, y + 11, _("length {length}").format(length=length), size=10, anchor="end")
+        drawing.text(LEFT - 6, y + 11, _("length {length}").format(length=length), size=11, anchor="end")
         for t, x in enumerate(xs):
             if t < length:
                 drawing.rect(x - PACKED_BOX_W / 2, y - BOX_H / 2, PACKED_BOX_W, BOX_H, rx=6, fill="currentColor",
                              fill_opacity=0.06, stroke="currentColor")  # fmt: skip
-                drawing.text(x, y + 4, f"output[{i}, {t}]", size=9.5, mono=True)
+                drawing.text(x, y + 4, f"output[{i}, {t}]", size=11, mono=True)
             else:
                 drawing.fill(x - PACKED_BOX_W / 2, y - BOX_H / 2, PACKED_BOX_W, BOX_H, "padding", opacity=0.2)
                 drawing.rect(x - PACKED_BOX_W / 2, y - BOX_H / 2, PACKED_BOX_W, BOX_H, rx=6, fill="none",

@@ -61,7 +61,9 @@ def render(node: lstm_diagram, language: str) -> str:
         f'<li class="lstm-diagram__legend-item">{swatch(meaning, meaning == "trap")} {html}</li>'
         for meaning, html, _t in items
     )
-    return f'{drawing.svg(alt)}<ul class="lstm-diagram__legend">{rows}</ul>'
+    # Drawn at full size: on a narrow screen the picture scrolls (by keyboard too) rather than shrinks.
+    picture = f'<div class="lstm-diagram__scroll" tabindex="0">{drawing.svg(alt)}</div>'
+    return f'{picture}<ul class="lstm-diagram__legend">{rows}</ul>'
 
 
 def lengths_option(argument: str) -> list[int]:

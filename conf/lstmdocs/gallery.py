@@ -6,10 +6,13 @@ reproducible run, on one thread (the tensors are tiny; on a busy machine OpenMP
 threads spin and make the gallery many times slower), without the CPU backend's
 note about projections, which is not what any example is about (and would print a
 local path). ``svg_scraper`` saves figures, and so the thumbnails made from them, as
-SVG with text kept as text, so Chinese labels render with the reader's fonts.
+SVG with text kept as text, so Chinese labels render with the reader's fonts, on a
+transparent background (dark mode shows them light on dark, ``lstm-diagrams.css``),
+each in a container that scrolls on a narrow screen instead of shrinking the figure.
 ``ReadingOrder`` lists the examples in the order they are best read.
 """
 
+import textwrap
 import warnings
 from pathlib import Path
 
@@ -44,6 +47,7 @@ def reset(gallery_conf, fname) -> None:
     warnings.filterwarnings("ignore", message="LSTM with projections is not supported with oneDNN")
     matplotlib.rcParams["svg.fonttype"] = "none"
     matplotlib.rcParams["svg.hashsalt"] = "lstmdocs"  # stable ids: reproducible SVG
+    matplotlib.rcParams["savefig.transparent"] = True  # no white box on a dark page
     matplotlib.rcParams["font.family"] = ["sans-serif"]
     matplotlib.rcParams["font.sans-serif"] = [
         "DejaVu Sans",
@@ -54,8 +58,15 @@ def reset(gallery_conf, fname) -> None:
     ]
 
 
+FIGURE_CONTAINER = "lstm-figure-scroll"  # styled in lstm-diagrams.css
+
+
 def svg_scraper(block, block_vars, gallery_conf, **kwargs):
-    return matplotlib_scraper(block, block_vars, gallery_conf, format="svg", **kwargs)
+    rst = matplotlib_scraper(block, block_vars, gallery_conf, format="svg", **kwargs)
+    if not rst.strip():
+        return rst
+    figures = textwrap.indent(rst.strip("\n"), "   ")
+    return f"\n\n.. container:: {FIGURE_CONTAINER}\n\n{figures}\n\n"
 
 
 class ReadingOrder:
