@@ -79,7 +79,7 @@ def test_no_figure_text_is_smaller_than_11_px(tab, site_url, language, width):
     assert not too_small, f"figure text below {SMALLEST_PX} px at {WIDTHS[width]} px:\n" + "\n".join(too_small)
 
 
-FIGURES = "article figure.lstm-diagram .lstm-diagram__scroll, article .lstm-figure-scroll img, article .sphx-glr-thumbcontainer img"
+FIGURES = "article figure.lstm-diagram .lstm-diagram__scroll, article img.sphx-glr-single-img, article .sphx-glr-thumbcontainer img"
 
 
 def luminance(pixels: np.ndarray) -> np.ndarray:
