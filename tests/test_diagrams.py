@@ -17,7 +17,7 @@ LOCALES = ROOT / "docs" / "locales"
 CATALOGUE = LOCALES / "zh_CN" / "LC_MESSAGES" / "lstmdocs.po"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CHINESE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")  # words or full-width punctuation
-PICTURES = 7  # the lstm-diagram directives in tests/roots/test-diagrams/index.rst
+PICTURES = 8  # the lstm-diagram directives in tests/roots/test-diagrams/index.rst
 SITE_LOCALES = {"locale_dirs": [str(LOCALES)]}
 
 
@@ -46,7 +46,7 @@ def test_english_pictures_are_inline_scalable_svg_with_alt_text(app):
         assert size and size.groups()[:2] == size.groups()[2:], "drawn at one CSS px per unit: never scaled down"
         assert min(float(s) for s in re.findall(r'font-size="([\d.]+)"', svg)) >= 11
         assert "time step" in alt_text(svg) and not CJK.search(svg)
-        assert any("output" in label for label in labels(svg))
+        assert any("output" in label or "h_n" in label for label in labels(svg))
     assert html.count('class="lstm-diagram__legend"') == PICTURES
     assert html.count('<div class="lstm-diagram__scroll" tabindex="0"><svg') == PICTURES  # scrolls on a phone
     assert "<figcaption>" in html and "One layer over four time steps." in html
@@ -161,3 +161,13 @@ def test_the_style_sheet_folder_is_added_without_changing_the_callers_list(app_p
         app = make_app(*args, **{**kwargs, "confoverrides": {**kwargs["confoverrides"], "html_static_path": shared}})
         assert app.config.html_static_path == [str(diagrams.STATIC)]
     assert shared == [], "the extension appended to a list it does not own"
+
+
+def test_the_view_picture_refuses_swapped_directions(monkeypatch):
+    """If h_n's rows were direction-major, [-1, 0] would not be the forward final state."""
+    case = Case(layers=2, bidirectional=True)
+    values = dict(lstm_cases.run(case))
+    values["h_n"] = values["h_n"][[0, 1, 3, 2]]  # the top layer's two directions swapped
+    monkeypatch.setattr(lstm_cases, "run", lambda _case: values)
+    with pytest.raises(diagram_drawing.DiagramError, match=r"view\(2, 2, N, H\)\[-1, 0\] is drawn equal to output"):
+        diagram_drawing.draw_view(case, [], str, "uid")

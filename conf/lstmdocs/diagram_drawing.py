@@ -320,4 +320,50 @@ def draw_packed(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[
     return drawing, items, intro.format(count=N, lengths=", ".join(map(str, case.lengths)))
 
 
-DRAWINGS = {"unrolled": draw_unrolled, "packed": draw_packed, "tensors": draw_tensors}
+# -- h_n.view(num_layers, 2, N, H) of a stacked bidirectional LSTM ----------------
+VIEW_ROW, VIEW_BOX_W, VIEW_BOX_H, VIEW_LEFT, VIEW_GAP = 46, 150, 30, 8, 170
+
+
+def draw_view(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[Drawing, list, str]:
+    """h_n's rows on the left, the same rows as ``view(L, 2, N, H)[layer, direction]`` on the right."""
+    import torch
+
+    L, D, H = case.layers, case.directions, case.hidden
+    values = lstm_cases.run(case)
+    output, view = values["output"], values["h_n"].view(L, D, *values["h_n"].shape[1:])
+    # What the labels say: index 0 is the forward direction (its last step), 1 the backward (its step 0).
+    for index, expected, where in (
+        (0, output[:, -1, :H], f"output[:, -1, :{H}]"),
+        (1, output[:, 0, H:], f"output[:, 0, {H}:]"),
+    ):
+        if not torch.equal(view[-1, index], expected):
+            raise DiagramError(f"h_n.view({L}, {D}, N, H)[-1, {index}] is drawn equal to {where}, but is not")
+    rows = L * D
+    top = 44
+    right_x = VIEW_LEFT + VIEW_BOX_W + VIEW_GAP
+    drawing = Drawing(right_x + VIEW_BOX_W + 8, top + rows * VIEW_ROW + 8, uid)
+    drawing.text(VIEW_LEFT + VIEW_BOX_W / 2, 20, "h_n", size=13, mono=True)
+    drawing.text(right_x + VIEW_BOX_W / 2, 20, f"h_n.view({L}, {D}, N, H)", size=13, mono=True)
+    meanings = {(L - 1, 0): "final", (L - 1, 1): "backward"}  # the top layer: slices of output
+    for k in range(rows):
+        layer, direction = divmod(k, D)
+        y = top + (rows - 1 - k) * VIEW_ROW  # the top layer on top, as in the unrolled pictures
+        meaning = meanings.get((layer, direction), "only-in-h_n")
+        for x, label in (
+            (VIEW_LEFT, f"h_n[{k}] = h_n[{k - rows}]"),
+            (right_x, f"[{layer}, {direction}] = [{layer - L}, {direction}]"),
+        ):
+            drawing.fill(x, y, VIEW_BOX_W, VIEW_BOX_H, meaning, opacity=0.3)
+            drawing.rect(x, y, VIEW_BOX_W, VIEW_BOX_H, rx=4, fill="none", stroke=COLOURS[meaning])
+            drawing.text(x + VIEW_BOX_W / 2, y + 19, label, size=11, mono=True)
+        arrow = "→" if direction == 0 else "←"
+        name = _("forward") if direction == 0 else _("backward")
+        where = _("layer {layer}").format(layer=layer) + f" · {arrow} {name}"
+        drawing.text(right_x - VIEW_GAP / 2, y + VIEW_BOX_H / 2 - 5, where, size=11)
+        drawing.line([(VIEW_LEFT + VIEW_BOX_W + 4, y + VIEW_BOX_H / 2 + 4), (right_x - 4, y + VIEW_BOX_H / 2 + 4)])
+    intro = _("How h_n.view(num_layers, 2, N, H) indexes the final hidden states of a {layers}-layer bidirectional LSTM: the first index is the layer, the second the direction.")  # fmt: skip
+    items = legend(case, [c for c in claims if c.meaning in ("final", "backward", "only-in-h_n")], _)
+    return drawing, items, intro.format(layers=L)
+
+
+DRAWINGS = {"unrolled": draw_unrolled, "packed": draw_packed, "tensors": draw_tensors, "view": draw_view}

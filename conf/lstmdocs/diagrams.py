@@ -8,8 +8,9 @@ Usage in a MyST page (the content, optional, becomes the caption)::
     ```
 
 Kinds: ``unrolled`` (the LSTM over time; ``:layers:`` or ``:bidirectional:``),
-``packed`` (variable-length sequences, ``:lengths: 4 2 3``) and ``tensors`` (the
-values of ``output``, ``h_n`` and ``c_n`` as grids; any of the options).
+``packed`` (variable-length sequences, ``:lengths: 4 2 3``), ``tensors`` (the
+values of ``output``, ``h_n`` and ``c_n`` as grids; any of the options) and ``view``
+(how ``h_n.view(num_layers, 2, N, H)`` indexes a stacked bidirectional LSTM's ``h_n``).
 
 The picture is made when a page is written, not read, so each language build
 draws its own (`diagram_drawing`), with labels from the ``lstmdocs`` catalogue
@@ -92,6 +93,8 @@ class LSTMDiagram(SphinxDirective):
             raise self.error("lstm-diagram: 'packed' needs ':lengths:'; 'unrolled' takes none (use 'packed')")
         if lengths is not None and (bidirectional or layers > 1):
             raise self.error("lstm-diagram: packed pictures draw one layer, one direction")
+        if kind == "view" and not (bidirectional and layers > 1):
+            raise self.error("lstm-diagram: the 'view' picture needs ':layers:' above 1 and ':bidirectional:'")
         if kind == "unrolled" and bidirectional and layers > 1:
             raise self.error("lstm-diagram: the unrolled picture draws one bidirectional layer")
         uid = f"lstm-diagram-{self.env.new_serialno('lstm-diagram')}"
