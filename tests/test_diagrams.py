@@ -17,7 +17,7 @@ LOCALES = ROOT / "docs" / "locales"
 CATALOGUE = LOCALES / "zh_CN" / "LC_MESSAGES" / "lstmdocs.po"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CHINESE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")  # words or full-width punctuation
-PICTURES = 8  # the lstm-diagram directives in tests/roots/test-diagrams/index.rst
+PICTURES = 9  # the lstm-diagram directives in tests/roots/test-diagrams/index.rst
 SITE_LOCALES = {"locale_dirs": [str(LOCALES)]}
 
 
@@ -171,3 +171,14 @@ def test_the_view_picture_refuses_swapped_directions(monkeypatch):
     monkeypatch.setattr(lstm_cases, "run", lambda _case: values)
     with pytest.raises(diagram_drawing.DiagramError, match=r"view\(2, 2, N, H\)\[-1, 0\] is drawn equal to output"):
         diagram_drawing.draw_view(case, [], str, "uid")
+
+
+def test_the_packed_sequence_picture_refuses_a_wrong_final_state(monkeypatch):
+    """Each sequence's h_n is drawn at the data row of its last real step: h_n for another
+    sequence there fails the build."""
+    case = Case(lengths=(4, 2, 3))
+    values = dict(lstm_cases.run(case))
+    values["h_n"] = values["h_n"][:, [1, 0, 2]]  # sequences 0 and 1 swapped
+    monkeypatch.setattr(lstm_cases, "run", lambda _case: values)
+    with pytest.raises(diagram_drawing.DiagramError, match=r"drawn as h_n\[-1\]\[\d\], but is not"):
+        diagram_drawing.draw_packed_sequence(case, [], str, "uid")

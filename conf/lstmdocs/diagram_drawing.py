@@ -366,4 +366,58 @@ def draw_view(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[Dr
     return drawing, items, intro.format(layers=L)
 
 
-DRAWINGS = {"unrolled": draw_unrolled, "packed": draw_packed, "tensors": draw_tensors, "view": draw_view}
+# -- What a PackedSequence holds ------------------------------------------------
+PS_CELL, PS_GAP, PS_LEFT, PS_TOP = 50, 10, 100, 56
+
+
+def draw_packed_sequence(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[Drawing, list, str]:
+    """The packed output's ``data`` rows, grouped by time step (``batch_sizes``), in ``sorted_indices`` order."""
+    import torch
+    from torch.nn.utils.rnn import pack_padded_sequence
+
+    values = lstm_cases.run(case)
+    output, h_n = values["output"], values["h_n"]
+    # The padded output packed again is the LSTM's packed output (pad_packed_sequence undid just this).
+    packed = pack_padded_sequence(output, list(case.lengths), batch_first=True, enforce_sorted=False)
+    batch_sizes, order = packed.batch_sizes.tolist(), packed.sorted_indices.tolist()
+    rows = [(i, t) for t, size in enumerate(batch_sizes) for i in order[:size]]  # what each row of data is
+    for row, (i, t) in enumerate(rows):
+        if not torch.equal(packed.data[row], output[i, t]):
+            raise DiagramError(f"packed data row {row} is drawn as output[{i}, {t}], but is not")
+        if t == case.length(i) - 1 and not torch.equal(packed.data[row], h_n[-1][i]):
+            raise DiagramError(f"packed data row {row} is drawn as h_n[-1][{i}], but is not")
+
+    x, xs = PS_LEFT, []
+    for size in batch_sizes:
+        xs += [x + k * PS_CELL for k in range(size)]
+        x += size * PS_CELL + PS_GAP
+    drawing = Drawing(x - PS_GAP + 8, PS_TOP + 120, uid)
+    data_y, sizes_y = PS_TOP + 24, PS_TOP + 80
+    drawing.text(PS_LEFT - 10, data_y + 19, "data", size=12, mono=True, anchor="end")
+    drawing.text(PS_LEFT - 10, sizes_y, "batch_sizes", size=12, mono=True, anchor="end")
+    drawing.text(PS_LEFT - 10, 16, _("time step"), size=11, anchor="end")
+    start = 0
+    for t, size in enumerate(batch_sizes):
+        left, width = xs[start], size * PS_CELL
+        drawing.text(left + width / 2, 16, str(t), size=11, mono=True)
+        drawing.rect(left - 3, data_y - 4, width + 6, 36, rx=5, fill="none", stroke="currentColor",
+                     stroke_dasharray="4 3", stroke_opacity=0.6)  # fmt: skip
+        drawing.text(left + width / 2, sizes_y, str(size), size=12, mono=True)
+        start += size
+    ends = 0  # final states labelled so far
+    for (i, t), cell_x in zip(rows, xs, strict=True):
+        last = t == case.length(i) - 1
+        drawing.fill(cell_x + 2, data_y, PS_CELL - 4, 28, "final" if last else "output", opacity=0.4 if last else 0.15)
+        drawing.text(cell_x + PS_CELL / 2, data_y + 19, f"[{i}, {t}]", size=11, mono=True)
+        if last:
+            # Alternate heights: two sequences may end in neighbouring cells.
+            drawing.text(cell_x + PS_CELL / 2, PS_TOP + 14 - 16 * (ends % 2), f"h_n[-1][{i}]", size=11, mono=True)
+            ends += 1
+    drawing.text(PS_LEFT - 10, sizes_y + 30, f"sorted_indices = {order}", size=12, mono=True, anchor="start")
+    intro = _("What the packed output of {count} sequences of lengths {lengths} holds: data has one row per real time step, [i, t] being output[i, t], grouped by time step; batch_sizes counts each group's rows, sorted_indices orders the sequences longest first.")  # fmt: skip
+    items = legend(case, [c for c in claims if c.meaning == "final"], _)
+    return drawing, items, intro.format(count=case.batch, lengths=", ".join(map(str, case.lengths)))
+
+
+DRAWINGS = {"unrolled": draw_unrolled, "packed": draw_packed, "tensors": draw_tensors, "view": draw_view,
+            "packed-sequence": draw_packed_sequence}  # fmt: skip

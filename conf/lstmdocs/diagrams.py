@@ -89,7 +89,7 @@ class LSTMDiagram(SphinxDirective):
             raise self.error(f"lstm-diagram: unknown kind {kind!r}; use one of {sorted(DRAWINGS)}")
         bidirectional = "bidirectional" in self.options
         layers, lengths = self.options.get("layers", 1), self.options.get("lengths")
-        if (kind == "packed" and lengths is None) or (kind == "unrolled" and lengths is not None):
+        if (kind in ("packed", "packed-sequence") and lengths is None) or (kind == "unrolled" and lengths is not None):
             raise self.error("lstm-diagram: 'packed' needs ':lengths:'; 'unrolled' takes none (use 'packed')")
         if lengths is not None and (bidirectional or layers > 1):
             raise self.error("lstm-diagram: packed pictures draw one layer, one direction")
