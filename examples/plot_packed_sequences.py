@@ -37,6 +37,11 @@ print("x", tuple(x.shape), " lengths", lengths.tolist())
 #    :lengths: 5 2 4
 #
 #    The values of that run: each sequence's final state sits in a different column, and the padding is zeros.
+#
+# .. lstm-diagram:: packed-sequence
+#    :lengths: 5 2 4
+#
+#    What the packed output of that run holds: each sequence's final state is the row of its last real time step.
 
 # %%
 # ``pack_padded_sequence`` drops the padding: its ``data`` holds the

@@ -8,7 +8,7 @@ import polib
 import pytest
 import torch
 
-from lstmdocs import diagrams, lstm_cases
+from lstmdocs import diagram_catalogue, diagram_drawing, diagrams, lstm_cases
 from lstmdocs.lstm_cases import Case, Claim, ClaimError
 from page_code import blocks
 
@@ -17,7 +17,7 @@ LOCALES = ROOT / "docs" / "locales"
 CATALOGUE = LOCALES / "zh_CN" / "LC_MESSAGES" / "lstmdocs.po"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CHINESE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")  # words or full-width punctuation
-PICTURES = 7  # the lstm-diagram directives in tests/roots/test-diagrams/index.rst
+PICTURES = 9  # the lstm-diagram directives in tests/roots/test-diagrams/index.rst
 SITE_LOCALES = {"locale_dirs": [str(LOCALES)]}
 
 
@@ -42,10 +42,13 @@ def test_english_pictures_are_inline_scalable_svg_with_alt_text(app):
     found = svgs(html)
     assert len(found) == PICTURES
     for svg in found:
-        assert re.search(r'viewBox="0 0 [\d.]+ [\d.]+" width="100%"', svg), "must scale to the column"
+        size = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)" width="([\d.]+)" height="([\d.]+)"', svg)
+        assert size and size.groups()[:2] == size.groups()[2:], "drawn at one CSS px per unit: never scaled down"
+        assert min(float(s) for s in re.findall(r'font-size="([\d.]+)"', svg)) >= 11
         assert "time step" in alt_text(svg) and not CJK.search(svg)
-        assert any("output" in label for label in labels(svg))
+        assert any("output" in label or "h_n" in label for label in labels(svg))
     assert html.count('class="lstm-diagram__legend"') == PICTURES
+    assert html.count('<div class="lstm-diagram__scroll" tabindex="0"><svg') == PICTURES  # scrolls on a phone
     assert "<figcaption>" in html and "One layer over four time steps." in html
     assert "lstm-diagrams.css" in html
 
@@ -91,7 +94,7 @@ def test_the_drawn_claims_hold(case):
     meanings = {claim.meaning for claim in lstm_cases.checked_claims(case)}
     assert {"final", "cell"} <= meanings
     for meaning in meanings:
-        assert diagrams.describe(meaning, case, str)
+        assert diagram_drawing.describe(meaning, case, str)
 
 
 def test_highlights_are_the_elements_an_expression_selects():
@@ -114,13 +117,13 @@ def test_the_seed_example_draws_the_values_its_page_prints():
 def test_every_label_has_a_chinese_translation():
     assert CATALOGUE.is_file(), f"{CATALOGUE} is missing: run `nox -s i18n`"
     entries = {entry.msgid: entry for entry in polib.pofile(str(CATALOGUE)) if not entry.obsolete}
-    used = diagrams.messages()
+    used = diagram_catalogue.messages()
     assert len(used) > 20
     problems = []
-    for line, msgid in used:
+    for source, line, msgid in used:
         entry = entries.get(msgid)
         if entry is None or not entry.msgstr or entry.fuzzy:
-            problems.append(f"diagrams.py:{line}: no reviewed translation for {msgid!r}")
+            problems.append(f"{source}:{line}: no reviewed translation for {msgid!r}")
         elif set(re.findall(r"\{\w+\}", msgid)) != set(re.findall(r"\{\w+\}", entry.msgstr)):
             problems.append(f"{CATALOGUE.name}:{entry.linenum}: placeholders differ in {msgid!r}")
         elif not CHINESE.search(entry.msgstr):
@@ -146,3 +149,36 @@ def test_a_changed_label_redraws_the_pictures(app_params, make_app, tmp_path):
     app.build()
     svg = svgs((app.outdir / "index.html").read_text(encoding="utf-8"))[0]
     assert "时刻 →" in labels(svg) and "时间步 →" not in labels(svg), labels(svg)
+
+
+@pytest.mark.sphinx("html", testroot="diagrams", confoverrides={"language": "en", **SITE_LOCALES})
+def test_the_style_sheet_folder_is_added_without_changing_the_callers_list(app_params, make_app):
+    """Configuration lists can be shared (Sphinx's defaults, one overrides dict for two
+    applications in one process): the extension must add its folder to a copy."""
+    args, kwargs = app_params
+    shared: list[str] = []
+    for _ in range(2):
+        app = make_app(*args, **{**kwargs, "confoverrides": {**kwargs["confoverrides"], "html_static_path": shared}})
+        assert app.config.html_static_path == [str(diagrams.STATIC)]
+    assert shared == [], "the extension appended to a list it does not own"
+
+
+def test_the_view_picture_refuses_swapped_directions(monkeypatch):
+    """If h_n's rows were direction-major, [-1, 0] would not be the forward final state."""
+    case = Case(layers=2, bidirectional=True)
+    values = dict(lstm_cases.run(case))
+    values["h_n"] = values["h_n"][[0, 1, 3, 2]]  # the top layer's two directions swapped
+    monkeypatch.setattr(lstm_cases, "run", lambda _case: values)
+    with pytest.raises(diagram_drawing.DiagramError, match=r"view\(2, 2, N, H\)\[-1, 0\] is drawn equal to output"):
+        diagram_drawing.draw_view(case, [], str, "uid")
+
+
+def test_the_packed_sequence_picture_refuses_a_wrong_final_state(monkeypatch):
+    """Each sequence's h_n is drawn at the data row of its last real step: h_n for another
+    sequence there fails the build."""
+    case = Case(lengths=(4, 2, 3))
+    values = dict(lstm_cases.run(case))
+    values["h_n"] = values["h_n"][:, [1, 0, 2]]  # sequences 0 and 1 swapped
+    monkeypatch.setattr(lstm_cases, "run", lambda _case: values)
+    with pytest.raises(diagram_drawing.DiagramError, match=r"drawn as h_n\[-1\]\[\d\], but is not"):
+        diagram_drawing.draw_packed_sequence(case, [], str, "uid")

@@ -17,6 +17,7 @@ the page's own text. Code cells are marked untranslatable. A config value in the
 import itertools
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -26,6 +27,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from lstmdocs.device import quiet_projection_note, torch_version
 
+STATIC = Path(__file__).resolve().parent / "static"
 INPUTS = ("batched", "unbatched", "packed")
 # Sizes the checks run with. All different, so a wrong axis in a shape shows up.
 SIZES = {"N": 3, "L": 5, "H_in": 4, "H": 7, "P": 2}
@@ -229,8 +231,15 @@ class CheatsheetDirective(SphinxDirective):
         return [table]
 
 
+def add_static(app: Sphinx, config) -> None:
+    if str(STATIC) not in config.html_static_path:  # a new list: the old one may be shared
+        config.html_static_path = [*config.html_static_path, str(STATIC)]
+
+
 def setup(app: Sphinx) -> dict:
     app.add_directive("lstm-cheatsheet", CheatsheetDirective)
+    app.connect("config-inited", add_static)
+    app.add_css_file("lstm-cheatsheet.css")  # shapes never broken mid-tuple
     # The tables are torch's answers: another torch release re-reads every page.
     app.add_config_value("lstm_cheatsheet_torch_version", torch_version(), "env", types=[str])
     return {"parallel_read_safe": True, "parallel_write_safe": True}

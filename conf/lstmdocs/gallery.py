@@ -4,11 +4,15 @@
 one thread (the tensors are tiny; on a busy machine OpenMP threads spin and make the
 gallery many times slower), with deterministic algorithms, without the CPU backend's
 note about projections. It sets no seed: every example seeds torch itself after its
-imports, as a reader running it alone needs (``tests/test_gallery.py`` runs each so). ``svg_scraper`` saves figures, and so the thumbnails made from them, as
-SVG with text kept as text, so Chinese labels render with the reader's fonts.
+imports, as a reader running it alone needs (``tests/test_gallery.py`` runs each so).
+``svg_scraper`` saves figures, and so the thumbnails made from them, as SVG with text
+kept as text, so Chinese labels render with the reader's fonts, on a transparent
+background (dark mode shows them light on dark, ``lstm-diagrams.css``), each in a
+container that scrolls on a narrow screen instead of shrinking the figure.
 ``ReadingOrder`` lists the examples in the order they are best read.
 """
 
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -40,6 +44,7 @@ def reset(gallery_conf, fname) -> None:
     device.quiet_projection_note()
     matplotlib.rcParams["svg.fonttype"] = "none"
     matplotlib.rcParams["svg.hashsalt"] = "lstmdocs"  # stable ids: reproducible SVG
+    matplotlib.rcParams["savefig.transparent"] = True  # no white box on a dark page
     matplotlib.rcParams["font.family"] = ["sans-serif"]
     matplotlib.rcParams["font.sans-serif"] = [
         "DejaVu Sans",
@@ -50,10 +55,17 @@ def reset(gallery_conf, fname) -> None:
     ]
 
 
+FIGURE_CONTAINER = "lstm-figure-scroll"  # styled in lstm-diagrams.css
+
+
 def svg_scraper(block, block_vars, gallery_conf, **kwargs):
     # No date in the SVG: it would be the last commit's (SOURCE_DATE_EPOCH), so after any commit a
     # re-run example's thumbnail would differ and the gallery index be re-read and rewritten too.
-    return matplotlib_scraper(block, block_vars, gallery_conf, format="svg", metadata={"Date": None}, **kwargs)
+    rst = matplotlib_scraper(block, block_vars, gallery_conf, format="svg", metadata={"Date": None}, **kwargs)
+    if not rst.strip():
+        return rst
+    figures = textwrap.indent(rst.strip("\n"), "   ")
+    return f"\n\n.. container:: {FIGURE_CONTAINER}\n\n{figures}\n\n"
 
 
 class ReadingOrder:

@@ -101,7 +101,9 @@ def claims(case: Case) -> list[Claim]:
         found.append(Claim("final", "output[:, -1, :]", "h_n[-1]"))
         found.append(Claim("trap", "output[-1]", "h_n[-1]"))
     found.extend(Claim("only-in-h_n", f"h_n[{k}]") for k in range(top))
-    found.extend(Claim("cell", f"c_n[{k}]") for k in range(case.directions * case.layers))
+    states = case.directions * case.layers
+    # Bidirectional pictures name the directions' states h_n[-2], h_n[-1]: c_n likewise.
+    found.extend(Claim("cell", f"c_n[{k - states if case.bidirectional else k}]") for k in range(states))
     return found
 
 

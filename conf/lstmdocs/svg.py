@@ -8,13 +8,13 @@ themes; highlights are translucent fills that read on either background.
 from dataclasses import dataclass, field
 from html import escape
 
+SMALLEST_TEXT = 11  # user units, drawn 1:1 as CSS px: nothing smaller is legible on a phone
 MONO = "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace"
 COLOURS = {  # translucent fills: legible on furo's light and dark backgrounds
     "output": "#14b8a6",
-    "final": "#14b8a6",
+    "final": "#3b82f6",  # also the forward direction, in bidirectional pictures
     "backward": "#a855f7",
-    "h_n": "#3b82f6",
-    "only-in-h_n": "#3b82f6",
+    "only-in-h_n": "#ec4899",
     "cell": "#eab308",
     "trap": "#f97316",
     "padding": "#9ca3af",
@@ -27,7 +27,8 @@ def attributes(**values) -> str:
 
 @dataclass
 class Drawing:
-    """Shapes in user units; `svg` wraps them in a viewBox that scales to any width."""
+    """Shapes in user units, drawn at one CSS px each: never scaled down (a narrow
+    screen scrolls the picture instead, see ``lstm-diagrams.css``)."""
 
     width: float
     height: float
@@ -44,6 +45,8 @@ class Drawing:
         self.rect(x, y, w, h, fill=f"url(#{self.uid}-hatch-{meaning})")
 
     def text(self, x, y, content: str, *, size=12, anchor="middle", mono=False, **style) -> None:
+        if size < SMALLEST_TEXT:
+            raise ValueError(f"text {content!r} at {size} px: the smallest legible size is {SMALLEST_TEXT} px")
         font = {"font_family": MONO} if mono else {}
         self.shapes.append(
             f"<text{attributes(x=x, y=y, font_size=size, text_anchor=anchor, fill='currentColor', **font, **style)}>"
@@ -79,19 +82,26 @@ class Drawing:
         title = f"{self.uid}-title"
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{title}"'
-            f' viewBox="0 0 {self.width:g} {self.height:g}" width="100%"'
-            f' style="max-width: {self.width:g}px; height: auto; display: block; margin: 0 auto"'
+            f' viewBox="0 0 {self.width:g} {self.height:g}" width="{self.width:g}" height="{self.height:g}"'
             f' font-family="inherit"><title id="{title}">{escape(alt)}</title>'
             f"{self._defs()}{''.join(self.shapes)}</svg>"
         )
 
 
+SPLIT_SWATCHES = {"output-halves": ("final", "backward")}  # output of a bidirectional LSTM: one half per direction
+
+
 def swatch(meaning: str, hatched: bool = False) -> str:
     """A legend's colour sample, as small inline SVG (decorative: the text says it)."""
-    colour = COLOURS[meaning]
-    paint = (
-        f'<rect width="14" height="14" fill="none" stroke="{colour}" stroke-width="2" stroke-dasharray="3 2"/>'
-        if hatched
-        else f'<rect width="14" height="14" fill="{colour}" fill-opacity="0.45"/>'
-    )
+    if meaning in SPLIT_SWATCHES:
+        first, second = (COLOURS[m] for m in SPLIT_SWATCHES[meaning])
+        paint = (
+            f'<rect width="7" height="14" fill="{first}" fill-opacity="0.45"/>'
+            f'<rect x="7" width="7" height="14" fill="{second}" fill-opacity="0.45"/>'
+        )
+    elif hatched:
+        colour = COLOURS[meaning]
+        paint = f'<rect width="14" height="14" fill="none" stroke="{colour}" stroke-width="2" stroke-dasharray="3 2"/>'
+    else:
+        paint = f'<rect width="14" height="14" fill="{COLOURS[meaning]}" fill-opacity="0.45"/>'
     return f'<svg aria-hidden="true" width="14" height="14" viewBox="0 0 14 14">{paint}</svg>'
