@@ -76,7 +76,12 @@ def open_page(browser, site_url: str):
     page.route("**/*", on_request)
     page.on("console", lambda msg: msg.type == "error" and log.console_errors.append(msg.text))
     page.on("pageerror", lambda exc: log.console_errors.append(str(exc)))
-    page.on("requestfailed", lambda req: log.failed.append(req.url))
+    # A load the browser cancels because the test navigated on (the favicon, mostly) is not a
+    # failure; a missing file is a response of 404, caught below.
+    page.on("requestfailed", lambda req: req.failure != "net::ERR_ABORTED" and log.failed.append(req.url))
+    page.on(
+        "response", lambda response: response.status >= 400 and log.failed.append(f"{response.status} {response.url}")
+    )
     page.log = log
     return page
 
