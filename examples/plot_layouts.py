@@ -37,10 +37,10 @@ print("output", tuple(out_bf.shape), " h_n", tuple(h_bf.shape), " c_n", tuple(c_
 assert out_bf.shape == (N, L, H) and h_bf.shape == c_bf.shape == (1, N, H)
 
 # %%
-# The numbers are the same, only the layout of ``output`` differs.
-same = torch.allclose(out_bf.transpose(0, 1), out_sf, atol=1e-6, rtol=0)
+# The numbers are the same, bit for bit; only the layout of ``output`` differs.
+same = torch.equal(out_bf.transpose(0, 1), out_sf)
 print("same output, transposed:", same)
-assert same and torch.allclose(h_bf, h_sf, atol=1e-6, rtol=0)
+assert same and torch.equal(h_bf, h_sf) and torch.equal(c_bf, c_sf)
 
 # %%
 # Unbatched: a 2-D input :math:`(L, H_{in})` is one sequence. ``output`` is
