@@ -45,7 +45,8 @@ assert same and torch.equal(h_bf, h_sf) and torch.equal(c_bf, c_sf)
 # %%
 # Unbatched: a 2-D input :math:`(L, H_{in})` is one sequence. ``output`` is
 # :math:`(L, H)` and the states lose their batch axis, :math:`(1, H)`, whatever
-# ``batch_first`` says.
+# ``batch_first`` says. Its numbers are those of sequence 0 in the batch, within
+# :math:`10^{-6}`.
 out_u, (h_u, c_u) = batch_first(x[:, 0])
 print("output", tuple(out_u.shape), " h_n", tuple(h_u.shape), " c_n", tuple(c_u.shape))
 assert out_u.shape == (L, H) and h_u.shape == c_u.shape == (1, H)
