@@ -55,8 +55,8 @@ assert torch.equal(h_n[-1], output[:, 0, H:])
 
 # %%
 # The classic classifier bug feeds ``output[:, -1, :]`` to the next layer. Its
-# backward half has seen one time step only: it equals the backward direction run
-# on ``x[:, -1:]`` alone (its weights end in ``_reverse``).
+# backward half has seen one time step only: it equals, within :math:`10^{-6}`, the
+# backward direction run on ``x[:, -1:]`` alone (its weights end in ``_reverse``).
 backward = nn.LSTM(H_in, H, batch_first=True)
 reverse = {k.removesuffix("_reverse"): v for k, v in bi.state_dict().items() if k.endswith("_reverse")}
 backward.load_state_dict(reverse)
@@ -69,13 +69,13 @@ assert seen_one_step
 # %%
 # Not only at the last step: at every time step the backward half of ``output`` is
 # that one-directional LSTM run on the time-reversed sequence ``x.flip(1)``, read
-# backwards, ``output[:, t, H:]`` being its step ``L - 1 - t`` (within
-# :math:`10^{-6}`); its final state is ``h_n[-1]``.
+# backwards, ``output[:, t, H:]`` being its step ``L - 1 - t`` (bit for bit: the
+# same weights on the same numbers); its final state is ``h_n[-1]``.
 with torch.no_grad():
     reversed_output, (reversed_h_n, _) = backward(x.flip(1))
-every_step = torch.allclose(output[:, :, H:], reversed_output.flip(1), atol=1e-6, rtol=0)
+every_step = torch.equal(output[:, :, H:], reversed_output.flip(1))
 print("output[..., H:] is the _reverse LSTM on x.flip(1), flipped back:", every_step)
-assert every_step and torch.allclose(h_n[-1], reversed_h_n[0], atol=1e-6, rtol=0)
+assert every_step and torch.equal(h_n[-1], reversed_h_n[0])
 
 # %%
 # ``output.view(N, L, 2, H)`` separates the two directions on its third axis:
@@ -97,7 +97,8 @@ assert not torch.equal(tf_directions[-1, :, 1], tf_h_n[1])
 # A widespread encoder idiom, for time-first ``output``, is
 # ``torch.cat((output[0], output[-1]), dim=-1)``, :math:`(N, 4H)`. Its four quarters:
 # the forward state after the first step only; ``h_n[-1]``, the backward final state;
-# ``h_n[-2]``, the forward final state; the backward state after the last step only.
+# ``h_n[-2]``, the forward final state; the backward state after the last step only
+# (the two one-step quarters within :math:`10^{-6}`, the middle half bit for bit).
 # The middle half is both final states, in the order ``h_n[-1]``, ``h_n[-2]``.
 idiom = torch.cat((tf_output[0], tf_output[-1]), dim=-1)
 quarters = idiom.split(H, dim=-1)
@@ -130,7 +131,7 @@ print("classifier(final)", tuple(classifier(final).shape))
 # layer-major, forward then backward: ``h_n.view(num_layers, 2, N, H)[k, d]`` is
 # layer ``k``, direction ``d``. To check it, a ``k+1``-layer LSTM takes the first
 # layers' weights (``strict=False`` leaves out the rest); its top layer is layer ``k``,
-# whose final states its ``output`` shows.
+# whose final states its ``output`` shows, bit for bit.
 num_layers = 3
 deep = nn.LSTM(H_in, H, num_layers=num_layers, bidirectional=True, batch_first=True)
 with torch.no_grad():
@@ -143,8 +144,8 @@ for k in range(num_layers):
     prefix.load_state_dict(deep.state_dict(), strict=False)
     with torch.no_grad():
         prefix_output, _ = prefix(x)
-    assert torch.allclose(per_layer[k, 0], prefix_output[:, -1, :H], atol=1e-6, rtol=0)
-    assert torch.allclose(per_layer[k, 1], prefix_output[:, 0, H:], atol=1e-6, rtol=0)
+    assert torch.equal(per_layer[k, 0], prefix_output[:, -1, :H])
+    assert torch.equal(per_layer[k, 1], prefix_output[:, 0, H:])
 print("per_layer[k, 0] and per_layer[k, 1] are layer k's forward and backward states")
 
 # %%

@@ -41,7 +41,8 @@ assert lstm.weight_hh_l0.shape == (4 * H, P) and lstm.weight_ih_l0.shape == (4 *
 # %%
 # At the last step :math:`h_T = W_{hr} (o_T \odot \tanh(c_T))`. The output gate
 # :math:`o_T` comes from the weights (rows ordered input, forget, cell, output gate),
-# the last input and the previous, projected, hidden state ``output[:, -2]``.
+# the last input and the previous, projected, hidden state ``output[:, -2]``; the
+# product then matches ``h_n[-1]`` within :math:`10^{-6}`.
 b = lstm.bias_ih_l0 + lstm.bias_hh_l0
 with torch.no_grad():
     gates = x[:, -1] @ lstm.weight_ih_l0.T + output[:, -2] @ lstm.weight_hh_l0.T + b
