@@ -8,8 +8,9 @@ Usage in a MyST page (the content, optional, becomes the caption)::
     ```
 
 Kinds: ``unrolled`` (the LSTM over time; ``:layers:`` or ``:bidirectional:``),
-``packed`` (variable-length sequences, ``:lengths: 4 2 3``) and ``tensors`` (the
-values of ``output``, ``h_n`` and ``c_n`` as grids; any of the options).
+``packed`` (variable-length sequences, ``:lengths: 4 2 3``), ``tensors`` (the
+values of ``output``, ``h_n`` and ``c_n`` as grids; any of the options) and
+``cell`` (the gates of one step, ``cell_diagram.py``; no options).
 
 The picture is made when a page is written, not read, so each language build
 draws its own: labels come from the ``lstmdocs`` catalogue
@@ -35,6 +36,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.i18n import CatalogInfo
 
 from lstmdocs import lstm_cases
+from lstmdocs.cell_diagram import draw_cell
 from lstmdocs.device import torch_version
 from lstmdocs.lstm_cases import Case, Claim, ClaimError
 from lstmdocs.svg import Drawing, swatch
@@ -42,6 +44,7 @@ from lstmdocs.svg import Drawing, swatch
 CATALOGUE = "lstmdocs"
 STATIC = Path(__file__).resolve().parent / "static"
 Gettext = Callable[[str], str]
+MESSAGE_SOURCES = [__file__, str(Path(__file__).with_name("cell_diagram.py"))]  # the modules with _("...") labels
 _TRANSLATIONS: dict[str, gettext.NullTranslations] = {}  # language -> catalogue
 
 
@@ -58,7 +61,11 @@ def messages() -> list[tuple[int, str]]:
     """(line, msgid) of every ``_("...")`` in this module: what the catalogue must hold."""
     from babel.messages.extract import extract_from_file
 
-    return [(line, msg) for line, msg, _c, _x in extract_from_file("python", __file__, keywords={"_": None})]
+    return [
+        (line, msg)
+        for source in MESSAGE_SOURCES
+        for line, msg, _c, _x in extract_from_file("python", source, keywords={"_": None})
+    ]
 
 
 def describe(meaning: str, case: Case, _: Gettext) -> str:
@@ -311,7 +318,7 @@ def draw_packed(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[
     return drawing, items, intro.format(count=N, lengths=", ".join(map(str, case.lengths)))
 
 
-DRAWINGS = {"unrolled": draw_unrolled, "packed": draw_packed, "tensors": draw_tensors}
+DRAWINGS = {"unrolled": draw_unrolled, "packed": draw_packed, "tensors": draw_tensors, "cell": draw_cell}
 
 
 # -- Sphinx ---------------------------------------------------------------------
@@ -326,9 +333,9 @@ def render(node: lstm_diagram, language: str) -> str:
     case = case_of(node)
     try:
         claims = lstm_cases.checked_claims(case)
+        drawing, items, intro = DRAWINGS[node["kind"]](case, claims, _, node["uid"])  # the cell checks its own
     except ClaimError as error:
         raise DiagramError(f"{node.source}:{node.line}: {error}") from error
-    drawing, items, intro = DRAWINGS[node["kind"]](case, claims, _, node["uid"])
     alt = " ".join([intro, *(_("{sentence}.").format(sentence=text) for _m, _h, text in items)])
     rows = "".join(
         f'<li class="lstm-diagram__legend-item">{swatch(meaning, meaning == "trap")} {html}</li>'
@@ -361,6 +368,8 @@ class LSTMDiagram(SphinxDirective):
         layers, lengths = self.options.get("layers", 1), self.options.get("lengths")
         if (kind == "packed" and lengths is None) or (kind == "unrolled" and lengths is not None):
             raise self.error("lstm-diagram: 'packed' needs ':lengths:'; 'unrolled' takes none (use 'packed')")
+        if kind == "cell" and (lengths is not None or bidirectional or layers > 1):
+            raise self.error("lstm-diagram: the cell picture draws one step of one layer; it takes no options")
         if lengths is not None and (bidirectional or layers > 1):
             raise self.error("lstm-diagram: packed pictures draw one layer, one direction")
         if kind == "unrolled" and bidirectional and layers > 1:
@@ -432,7 +441,7 @@ def signature(app: Sphinx) -> str:
     """The drawing code, torch's version and this language's labels."""
     digest = hashlib.sha256(torch_version().encode())
     here = Path(__file__).resolve().parent
-    sources = [here / "diagrams.py", here / "lstm_cases.py", here / "svg.py"]
+    sources = [here / "diagrams.py", here / "cell_diagram.py", here / "lstm_cases.py", here / "svg.py"]
     sources += [
         Path(app.srcdir, d, app.config.language, "LC_MESSAGES", f"{CATALOGUE}.po") for d in app.config.locale_dirs
     ]
