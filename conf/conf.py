@@ -100,6 +100,7 @@ html_favicon = str(CONF_DIR / "static" / "favicon.svg")
 page_assets = {
     "reference/explorer": ["explorer/explorer.css", "explorer/lstm-shapes.js", "explorer/explorer.js"],
     "reference/explainer": ["explainer/explainer.css", "explainer/explainer-core.js", "explainer/explainer.js"],
+    "reference/cheatsheet": ["cheatsheet/cheatsheet-filter.css", "cheatsheet/cheatsheet-filter.js"],
 }
 # File name pattern -> what a page's body holds when it needs those files (lstmdocs.assets_where_used).
 assets_where_used = {

@@ -12,6 +12,11 @@ The table is made during the read phase, before Sphinx translates the document:
 its column headings and prose cells are extracted by gettext and translated like
 the page's own text. Code cells are marked untranslatable. A config value in the
 "env" category holds the torch version, so another torch release remakes the tables.
+
+``lstm-cheatsheet-filter`` places a filter by arguments (``cheatsheet-filter.js``):
+each row's first cell carries its configuration as classes, and the filter's
+words are translatable paragraphs that the script reads. Without the script the
+filter stays hidden and every row shows.
 """
 
 import itertools
@@ -218,13 +223,15 @@ class CheatsheetDirective(SphinxDirective):
                 except CheatsheetError as error:
                     raise CheatsheetError(f"{self.get_location()}: {error}") from None
                 arguments = [_code_line(argument) for argument in config.arguments()] or [self._prose("defaults")]
-                body += self._row(
+                row = self._row(
                     [
                         arguments,
                         [_code_line(name, ": ", shape) for name, shape in shapes(config).items()],
                         [_code_line(identity.left, " = ", identity.right) for identity in checked],
                     ]
                 )
+                row[0]["classes"] += filter_classes(config)
+                body += row
         tgroup += body
         table = nodes.table("", tgroup, classes=["lstm-cheatsheet"])
         self.set_source_info(table)
@@ -236,10 +243,41 @@ def add_static(app: Sphinx, config) -> None:
         config.html_static_path = [*config.html_static_path, str(STATIC)]
 
 
+def filter_classes(config: Config) -> list[str]:
+    """The configuration, as classes of the row's first cell: what the filter reads."""
+    values = {
+        "batch_first": config.batch_first,
+        "num_layers": config.num_layers,
+        "bidirectional": config.bidirectional,
+        "proj_size": "P" if config.projected else 0,
+    }
+    return [f"lstm-cs-{name}-{str(value).lower()}" for name, value in values.items()]
+
+
+FILTER_WORDS = {  # the filter's words, read by cheatsheet-filter.js; "{shown}" and "{total}" are filled in
+    "legend": "Show only the configurations with these arguments",
+    "any": "any",
+    "count": "{shown} of {total} configurations shown",
+}
+
+
+class CheatsheetFilterDirective(SphinxDirective):
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        box = nodes.container(classes=["lstm-cheatsheet-filter"])
+        for key, text in FILTER_WORDS.items():
+            paragraph = nodes.paragraph(text, text, classes=[f"lstm-cheatsheet-filter__{key}"])
+            self.set_source_info(paragraph)
+            box += paragraph
+        return [box]
+
+
 def setup(app: Sphinx) -> dict:
     app.add_directive("lstm-cheatsheet", CheatsheetDirective)
     app.connect("config-inited", add_static)
     app.add_css_file("lstm-cheatsheet.css")  # shapes never broken mid-tuple
+    app.add_directive("lstm-cheatsheet-filter", CheatsheetFilterDirective)
     # The tables are torch's answers: another torch release re-reads every page.
     app.add_config_value("lstm_cheatsheet_torch_version", torch_version(), "env", types=[str])
     return {"parallel_read_safe": True, "parallel_write_safe": True}

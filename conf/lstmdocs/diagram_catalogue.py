@@ -24,7 +24,11 @@ from lstmdocs.diagram_drawing import Gettext
 
 CATALOGUE = "lstmdocs"
 HERE = Path(__file__).resolve().parent
-SOURCES = [HERE / "diagram_drawing.py", HERE / "diagrams.py"]  # the modules whose _("...") calls it holds
+SOURCES = [
+    HERE / "diagram_drawing.py",
+    HERE / "diagrams.py",
+    HERE / "cell_diagram.py",
+]  # the modules whose _("...") calls it holds
 _TRANSLATIONS: dict[str, gettext.NullTranslations] = {}  # language -> catalogue
 
 

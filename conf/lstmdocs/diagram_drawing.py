@@ -13,6 +13,7 @@ from html import escape
 from sphinx.errors import SphinxError
 
 from lstmdocs import lstm_cases
+from lstmdocs.cell_diagram import draw_cell
 from lstmdocs.lstm_cases import Case, Claim
 from lstmdocs.svg import COLOURS, Drawing
 
@@ -420,4 +421,4 @@ def draw_packed_sequence(case: Case, claims: list[Claim], _: Gettext, uid: str) 
 
 
 DRAWINGS = {"unrolled": draw_unrolled, "packed": draw_packed, "tensors": draw_tensors, "view": draw_view,
-            "packed-sequence": draw_packed_sequence}  # fmt: skip
+            "packed-sequence": draw_packed_sequence, "cell": draw_cell}  # fmt: skip

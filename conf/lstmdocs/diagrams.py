@@ -10,7 +10,8 @@ Usage in a MyST page (the content, optional, becomes the caption)::
 Kinds: ``unrolled`` (the LSTM over time; ``:layers:`` or ``:bidirectional:``),
 ``packed`` (variable-length sequences, ``:lengths: 4 2 3``), ``tensors`` (the
 values of ``output``, ``h_n`` and ``c_n`` as grids; any of the options) and ``view``
-(how ``h_n.view(num_layers, 2, N, H)`` indexes a stacked bidirectional LSTM's ``h_n``).
+(how ``h_n.view(num_layers, 2, N, H)`` indexes a stacked bidirectional LSTM's ``h_n``)
+and ``cell`` (the gates of one step, ``cell_diagram.py``; no options).
 
 The picture is made when a page is written, not read, so each language build
 draws its own (`diagram_drawing`), with labels from the ``lstmdocs`` catalogue
@@ -54,9 +55,9 @@ def render(node: lstm_diagram, language: str) -> str:
     case = case_of(node)
     try:
         claims = lstm_cases.checked_claims(case)
+        drawing, items, intro = DRAWINGS[node["kind"]](case, claims, _, node["uid"])  # the cell checks its own
     except ClaimError as error:
         raise DiagramError(f"{node.source}:{node.line}: {error}") from error
-    drawing, items, intro = DRAWINGS[node["kind"]](case, claims, _, node["uid"])
     alt = " ".join([intro, *(_("{sentence}.").format(sentence=text) for _m, _h, text in items)])
     rows = "".join(
         f'<li class="lstm-diagram__legend-item">{swatch(meaning, meaning == "trap")} {html}</li>'
@@ -91,6 +92,8 @@ class LSTMDiagram(SphinxDirective):
         layers, lengths = self.options.get("layers", 1), self.options.get("lengths")
         if (kind in ("packed", "packed-sequence") and lengths is None) or (kind == "unrolled" and lengths is not None):
             raise self.error("lstm-diagram: 'packed' needs ':lengths:'; 'unrolled' takes none (use 'packed')")
+        if kind == "cell" and (lengths is not None or bidirectional or layers > 1):
+            raise self.error("lstm-diagram: the cell picture draws one step of one layer; it takes no options")
         if lengths is not None and (bidirectional or layers > 1):
             raise self.error("lstm-diagram: packed pictures draw one layer, one direction")
         if kind == "view" and not (bidirectional and layers > 1):
@@ -141,7 +144,8 @@ def signature(app: Sphinx) -> str:
     digest = hashlib.sha256(torch_version().encode())
     here = Path(__file__).resolve().parent
     sources = [
-        here / f"{name}.py" for name in ("diagrams", "diagram_drawing", "diagram_catalogue", "lstm_cases", "svg")
+        here / f"{name}.py"
+        for name in ("diagrams", "diagram_drawing", "cell_diagram", "diagram_catalogue", "lstm_cases", "svg")
     ]
     sources += diagram_catalogue.catalogue_files(app)
     for source in sources:
