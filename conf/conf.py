@@ -34,6 +34,7 @@ extensions = [
     "lstmdocs.cheatsheet",
     "lstmdocs.outputs_device",
     "lstmdocs.page_feedback",  # "report a problem" and "edit this page", when REPO_URL is set
+    "lstmdocs.page_notebooks",  # <page>.ipynb in the page's language; "Open in Colab" when REPO_URL is set
     "lstmdocs.markdown_twins",  # <page>.md beside every page, and llms.txt
     "lstmdocs.mathml",  # math as MathML, rendered at build time: no math script on any page
     "lstmdocs.toctree_caption_level",  # toctree captions: role="heading" with the aria-level ARIA requires
@@ -126,6 +127,7 @@ language_switch_languages = LANGUAGE_LABELS
 # The repository's public address (https://github.com/OWNER/NAME): the deploy workflows set it.
 page_feedback_repository = os.environ.get("REPO_URL", "")
 page_feedback_root = str(ROOT)
+page_notebooks_repository = page_feedback_repository  # Colab opens the notebooks from its "notebooks" branch
 # Sphinx's Chinese search reloads jieba's own dictionary as a user dictionary by default
 # (seconds per build, same index): "" skips that.
 html_search_options = {"dict": ""}
