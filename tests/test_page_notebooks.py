@@ -91,26 +91,28 @@ def test_the_chinese_notebook_has_chinese_prose_and_the_same_code(page):
 
 
 def test_myst_markup_becomes_plain_markdown_and_paragraphs_are_translated():
-    source = "\n".join([
-        "(label)=",
-        "# A title",
-        "",
-        "First line",
-        "second line, see {ref}`the outputs <outputs>` and {doc}`glossary`.",
-        "",
-        "```{lstm-diagram} unrolled",
-        "",
-        "A caption.",
-        "```",
-        "",
-        "- one item",
-        "- two items",
-        "",
-        "```pycon",
-        ">>> 1 + 1",
-        "2",
-        "```",
-    ])
+    source = "\n".join(
+        [
+            "(label)=",
+            "# A title",
+            "",
+            "First line",
+            "second line, see {ref}`the outputs <outputs>` and {doc}`glossary`.",
+            "",
+            "```{lstm-diagram} unrolled",
+            "",
+            "A caption.",
+            "```",
+            "",
+            "- one item",
+            "- two items",
+            "",
+            "```pycon",
+            ">>> 1 + 1",
+            "2",
+            "```",
+        ]
+    )
     messages = {
         "A title": "标题",
         "First line second line, see {ref}`the outputs <outputs>` and {doc}`glossary`.": "见 {ref}`输出 <outputs>` 和 {doc}`glossary`。",
@@ -119,23 +121,25 @@ def test_myst_markup_becomes_plain_markdown_and_paragraphs_are_translated():
     }
     missing: list[str] = []
     text = markdown(source, messages, "*（图）*", missing, title={"glossary": "术语表"}.get)
-    assert text == "\n".join([
-        "# 标题",
-        "",
-        "见 输出 和 术语表。",
-        "",
-        "*（图）*",
-        "",
-        "图注。",
-        "",
-        "- 一项",
-        "- two items",
-        "",
-        "```pycon",
-        ">>> 1 + 1",
-        "2",
-        "```",
-    ])
+    assert text == "\n".join(
+        [
+            "# 标题",
+            "",
+            "见 输出 和 术语表。",
+            "",
+            "*（图）*",
+            "",
+            "图注。",
+            "",
+            "- 一项",
+            "- two items",
+            "",
+            "```pycon",
+            ">>> 1 + 1",
+            "2",
+            "```",
+        ]
+    )
     assert missing == ["two items"]
 
 

@@ -204,7 +204,9 @@ def _add_links(app: Sphinx, pagename, templatename, context, doctree) -> None:
         title = partial(_target_title, app)
         text, missing = page_notebook(source, _catalogue_messages(app, pagename), app.config.language, title)
         for paragraph in missing:
-            logger.warning("%s: no %s translation for %r: the notebook keeps it in English", source, app.config.language, paragraph)
+            logger.warning(
+                "%s: no %s translation for %r: the notebook keeps it in English", source, app.config.language, paragraph
+            )
         target = Path(app.outdir, f"{pagename}.ipynb")
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.is_file() or target.read_text(encoding="utf-8") != text:

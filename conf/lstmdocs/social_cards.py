@@ -30,7 +30,9 @@ NEEDS_SITE_URL = re.compile(r'<meta property="og:(?:url|image(?::\w+)?)" content
 # (Measured on the cards: a column is about 11 px of the description, 33 px of the title;
 # sphinxext-opengraph wraps them at 1000 and 825 px.) Longer Chinese descriptions end in "…".
 TITLE_COLUMNS, DESCRIPTION_COLUMNS, DESCRIPTION_LINES = 24, 80, 3
-TOKEN = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][\u3000-\u303f\uff00-\uffef]*|[^\s\u2e80-\u9fff\uff00-\uffef]+[\u3000-\u303f\uff00-\uffef]*\s*|\s+")
+TOKEN = re.compile(
+    r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][\u3000-\u303f\uff00-\uffef]*|[^\s\u2e80-\u9fff\uff00-\uffef]+[\u3000-\u303f\uff00-\uffef]*\s*|\s+"
+)
 
 
 def columns(text: str) -> int:
@@ -56,7 +58,10 @@ def _wrapping_cards(social_card_for_page):
 
     def social_card_for_page_wrapped(*args, title: str, description: str, **kwargs):
         return social_card_for_page(
-            *args, title=wrap_cjk(title, TITLE_COLUMNS), description=wrap_cjk(description, DESCRIPTION_COLUMNS, DESCRIPTION_LINES), **kwargs
+            *args,
+            title=wrap_cjk(title, TITLE_COLUMNS),
+            description=wrap_cjk(description, DESCRIPTION_COLUMNS, DESCRIPTION_LINES),
+            **kwargs,
         )
 
     social_card_for_page_wrapped.wrapped = social_card_for_page
