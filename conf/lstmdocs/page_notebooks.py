@@ -160,15 +160,13 @@ def page_notebook(
 
 
 def _catalogue_messages(app: Sphinx, docname: str) -> dict[str, str] | None:
+    """The page's translations (None on an English build, {} for a page without a catalogue)."""
     if app.config.language == "en":
         return None
-    from lstmdocs.translated_downloads import messages_of
+    from lstmdocs.translated_downloads import catalogue_of, messages_of
 
-    for folder in app.config.locale_dirs:
-        path = Path(app.srcdir, folder, app.config.language, "LC_MESSAGES", f"{docname}.po")
-        if path.is_file():
-            return messages_of(path)
-    return {}
+    catalogue = catalogue_of(app, docname)
+    return messages_of(catalogue) if catalogue is not None else {}
 
 
 def _gallery_notebook(app: Sphinx, pagename: str) -> Path | None:
