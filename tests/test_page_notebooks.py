@@ -148,3 +148,23 @@ def test_notebook_bytes_are_deterministic():
     first, second = page_notebook(page, None, "en"), page_notebook(page, None, "en")
     assert first == second
     assert '"id": "cell-0"' in first[0] and '"outputs": []' in first[0]
+
+
+@pytest.mark.sphinx("html", testroot="page-notebooks", confoverrides={"language": "zh_CN"})
+def test_a_built_lesson_links_its_notebook_and_colab_at_the_notebooks_branch(app):
+    app.build()
+    links = notebook_links((app.outdir / "lesson.html").read_text(encoding="utf-8"))
+    assert links == {
+        "download": "lesson.ipynb",
+        "colab": f"{COLAB}/example/lstm-docs/blob/notebooks/zh_CN/lesson.ipynb",
+    }
+    notebook = json.loads((app.outdir / "lesson.ipynb").read_text(encoding="utf-8"))
+    assert cells(notebook, "markdown") == ["# 一课\n\n一些文字。"] and cells(notebook, "code") == ["x = 1 + 1"]
+    assert not notebook_links((app.outdir / "plain.html").read_text(encoding="utf-8"))
+
+
+@pytest.mark.sphinx("html", testroot="page-notebooks", confoverrides={"page_notebooks_repository": ""})
+def test_without_a_repository_a_lesson_offers_the_download_only(app):
+    app.build()
+    assert notebook_links((app.outdir / "lesson.html").read_text(encoding="utf-8")) == {"download": "lesson.ipynb"}
+    assert (app.outdir / "lesson.ipynb").is_file()
