@@ -3,6 +3,8 @@
 import json
 import os
 import re
+import subprocess
+import sys
 from html import unescape
 from pathlib import Path
 from types import SimpleNamespace
@@ -150,21 +152,29 @@ def test_notebook_bytes_are_deterministic():
     assert '"id": "cell-0"' in first[0] and '"outputs": []' in first[0]
 
 
-@pytest.mark.sphinx("html", testroot="page-notebooks", confoverrides={"language": "zh_CN"})
-def test_a_built_lesson_links_its_notebook_and_colab_at_the_notebooks_branch(app):
-    app.build()
-    links = notebook_links((app.outdir / "lesson.html").read_text(encoding="utf-8"))
+def build_root(outdir: Path, *overrides: str) -> Path:
+    """The page-notebooks test root built by sphinx-build in its own process (myst-nb registers
+    its parser in process-wide state that other test roots' builds would then look for)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "conf"), os.environ.get("PYTHONPATH", "")])}
+    root = ROOT / "tests" / "roots" / "test-page-notebooks"
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", str(outdir / ".doctrees"), *overrides]
+    subprocess.run([*command, str(root), str(outdir)], check=True, env=env)
+    return outdir
+
+
+def test_a_built_lesson_links_its_notebook_and_colab_at_the_notebooks_branch(tmp_path):
+    outdir = build_root(tmp_path, "-D", "language=zh_CN")
+    links = notebook_links((outdir / "lesson.html").read_text(encoding="utf-8"))
     assert links == {
         "download": "lesson.ipynb",
         "colab": f"{COLAB}/example/lstm-docs/blob/notebooks/zh_CN/lesson.ipynb",
     }
-    notebook = json.loads((app.outdir / "lesson.ipynb").read_text(encoding="utf-8"))
+    notebook = json.loads((outdir / "lesson.ipynb").read_text(encoding="utf-8"))
     assert cells(notebook, "markdown") == ["# 一课\n\n一些文字。"] and cells(notebook, "code") == ["x = 1 + 1"]
-    assert not notebook_links((app.outdir / "plain.html").read_text(encoding="utf-8"))
+    assert not notebook_links((outdir / "plain.html").read_text(encoding="utf-8"))
 
 
-@pytest.mark.sphinx("html", testroot="page-notebooks", confoverrides={"page_notebooks_repository": ""})
-def test_without_a_repository_a_lesson_offers_the_download_only(app):
-    app.build()
-    assert notebook_links((app.outdir / "lesson.html").read_text(encoding="utf-8")) == {"download": "lesson.ipynb"}
-    assert (app.outdir / "lesson.ipynb").is_file()
+def test_without_a_repository_a_lesson_offers_the_download_only(tmp_path):
+    outdir = build_root(tmp_path, "-D", "page_notebooks_repository=")
+    assert notebook_links((outdir / "lesson.html").read_text(encoding="utf-8")) == {"download": "lesson.ipynb"}
+    assert (outdir / "lesson.ipynb").is_file()

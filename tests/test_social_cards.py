@@ -69,6 +69,9 @@ def test_every_page_has_its_tags_in_its_language_and_a_card(language):
         assert tags["og:title"][0].strip() and tags.get("og:description", [""])[0].strip(), where
         if language != "en":
             assert re.search(r"[\u4e00-\u9fff]", tags["og:title"][0] + tags["og:description"][0]), where
+            assert not re.search(r"[\u4e00-\u9fff]: ", tags["og:description"][0]), (
+                f"{where}: a Latin colon after Chinese"
+            )
         card = card_of(language, page)
         assert card.read_bytes().startswith(b"\x89PNG"), card
         if not site_url:

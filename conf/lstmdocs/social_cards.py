@@ -35,6 +35,14 @@ TOKEN = re.compile(
 )
 
 
+# sphinxext-opengraph joins a heading to its paragraph with ": "; after Chinese that is "：".
+HEADING_JOIN = re.compile(r"(?<=[\u4e00-\u9fff]): ")
+
+
+def chinese_colons(text: str) -> str:
+    return HEADING_JOIN.sub("：", text)
+
+
 def columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
@@ -60,7 +68,7 @@ def _wrapping_cards(social_card_for_page):
         return social_card_for_page(
             *args,
             title=wrap_cjk(title, TITLE_COLUMNS),
-            description=wrap_cjk(description, DESCRIPTION_COLUMNS, DESCRIPTION_LINES),
+            description=wrap_cjk(chinese_colons(description), DESCRIPTION_COLUMNS, DESCRIPTION_LINES),
             **kwargs,
         )
 
@@ -92,6 +100,7 @@ def _locale_tags(app: Sphinx, pagename, templatename, context, doctree) -> None:
         return
     if not app.config.ogp_site_url:
         context["metatags"] = NEEDS_SITE_URL.sub("", context["metatags"])
+    context["metatags"] = chinese_colons(context["metatags"])
     language = app.config.language
     tags = [f'<meta property="og:locale" content="{OG_LOCALES.get(language, language)}" />']
     tags += [
