@@ -34,6 +34,8 @@ extensions = [
     "lstmdocs.cheatsheet",
     "lstmdocs.outputs_device",
     "lstmdocs.page_feedback",  # "report a problem" and "edit this page", when REPO_URL is set
+    "lstmdocs.page_notebooks",  # <page>.ipynb in the page's language; "Open in Colab" when REPO_URL is set
+    "lstmdocs.social_cards",  # Open Graph / Twitter tags and a card image per page, in its language (sphinxext-opengraph)
     "lstmdocs.markdown_twins",  # <page>.md beside every page, and llms.txt
     "lstmdocs.mathml",  # math as MathML, rendered at build time: no math script on any page
     "lstmdocs.toctree_caption_level",  # toctree captions: role="heading" with the aria-level ARIA requires
@@ -127,6 +129,8 @@ language_switch_languages = LANGUAGE_LABELS
 # The repository's public address (https://github.com/OWNER/NAME): the deploy workflows set it.
 page_feedback_repository = os.environ.get("REPO_URL", "")
 page_feedback_root = str(ROOT)
+social_cards_site_url = os.environ.get("SITE_URL", "")  # og:url and og:image need the public address
+page_notebooks_repository = page_feedback_repository  # Colab opens the notebooks from its "notebooks" branch
 # Sphinx's Chinese search reloads jieba's own dictionary as a user dictionary by default
 # (seconds per build, same index): "" skips that.
 html_search_options = {"dict": ""}

@@ -136,7 +136,7 @@ def messages_of(catalogue: Path) -> dict[str, str]:
     return {entry.msgid: entry.msgstr for entry in polib.pofile(str(catalogue)) if entry.translated()}
 
 
-def _catalogue(app: Sphinx, docname: str) -> Path | None:
+def catalogue_of(app: Sphinx, docname: str) -> Path | None:
     for folder in app.config.locale_dirs:
         path = Path(app.srcdir, folder, app.config.language, "LC_MESSAGES", f"{docname}.po")
         if path.is_file():
@@ -153,7 +153,7 @@ def translate_downloads(app: Sphinx, exception: Exception | None) -> None:
     for source_py in sorted(Path(source) for source in app.env.dlfiles if Path(source).suffix == ".py"):
         script = srcdir / source_py
         docname = script.relative_to(srcdir).with_suffix("").as_posix()
-        catalogue = _catalogue(app, docname) if script.suffix == ".py" else None
+        catalogue = catalogue_of(app, docname) if script.suffix == ".py" else None
         if catalogue is None:
             continue
         translated, missing = translate_script(script.read_text(encoding="utf-8"), messages_of(catalogue))

@@ -1,0 +1,6 @@
+extensions = ["myst_nb", "lstmdocs.page_notebooks"]
+nb_execution_mode = "off"
+locale_dirs = ["locales"]
+gettext_compact = False
+exclude_patterns = ["locales"]
+page_notebooks_repository = "https://github.com/example/lstm-docs"
