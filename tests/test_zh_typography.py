@@ -37,8 +37,9 @@ SPANS = re.compile(
     r"|\[(?P<link>[^\]]+)\]\([^)\s]+\)"  # a Markdown link: its text
 )
 MARKUP = re.compile(r"<[^>]*>|\\ |&\w+;")
-# A format field ({layer}, %(name)s) is filled with a number or a word in Latin letters.
-FIELD = re.compile(r"%\(\w+\)s|\{\w*\}(?!`)")
+# A format field ({layer}, %(name)s) is filled with a number or a word in Latin letters; a call
+# written without code markup (a picture's label: h_n.view(num_layers, 2, N, H)) is code.
+FIELD = re.compile(r"%\(\w+\)s|\{\w*\}(?!`)|\b[A-Za-z_][\w.\[\]]*\([^()（）]*\)")
 
 
 def breaches(text: str) -> list[str]:
