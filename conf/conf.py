@@ -39,7 +39,7 @@ extensions = [
     "lstmdocs.markdown_twins",  # <page>.md beside every page, and llms.txt
     "lstmdocs.mathml",  # math as MathML, rendered at build time: no math script on any page
     "lstmdocs.toctree_caption_level",  # toctree captions: role="heading" with the aria-level ARIA requires
-    "lstmdocs.focusable_code",  # code blocks reachable by keyboard, to scroll them
+    "lstmdocs.focusable_scrolling",  # code, tables and display math reachable by keyboard, to scroll them
     "lstmdocs.assets_first",  # myst-nb's style sheet copied before pages are written (stable ?v= links)
     "lstmdocs.stable_zips",  # reproducible example zips
     "lstmdocs.translated_downloads",  # the Chinese gallery's .py, .ipynb and zip in Chinese

@@ -1,2 +1,2 @@
-extensions = ["lstmdocs.toctree_caption_level", "lstmdocs.focusable_code"]
+extensions = ["lstmdocs.toctree_caption_level", "lstmdocs.focusable_scrolling", "lstmdocs.mathml"]
 html_theme = "furo"

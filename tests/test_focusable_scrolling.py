@@ -1,4 +1,4 @@
-"""Canary: lstmdocs.focusable_code wraps sphinx-gallery's internal node for linked code."""
+"""Canary: lstmdocs.focusable_scrolling wraps sphinx-gallery's internal node for linked code."""
 
 
 def test_sphinx_gallery_still_writes_linked_code_with_its_own_node():
@@ -11,7 +11,7 @@ def test_sphinx_gallery_still_writes_linked_code_with_its_own_node():
     except ImportError as error:
         raise AssertionError(
             "sphinx-gallery moved code_links_block (gallery code with links): find where its <pre> is "
-            "written now and update conf/lstmdocs/focusable_code.py, then the README's line about it"
+            "written now and update conf/lstmdocs/focusable_scrolling.py, then the README's line about it"
         ) from error
     assert callable(visit_code_links_block_html) and callable(depart_code_links_block_html)
     assert code_links_block.__name__ == "code_links_block"
