@@ -1,4 +1,4 @@
-"""Canary: lstmdocs.focusable_scrolling wraps sphinx-gallery's internal node for linked code."""
+"""Canaries: lstmdocs.focusable_scrolling wraps sphinx-gallery's internal node for linked code and matches furo's wrapper classes."""
 
 
 def test_sphinx_gallery_still_writes_linked_code_with_its_own_node():
@@ -15,3 +15,18 @@ def test_sphinx_gallery_still_writes_linked_code_with_its_own_node():
         ) from error
     assert callable(visit_code_links_block_html) and callable(depart_code_links_block_html)
     assert code_links_block.__name__ == "code_links_block"
+
+
+def test_furo_still_wraps_tables_and_display_math_in_the_containers_made_focusable():
+    """furo's post-transform names the scrolling wrappers; lstmdocs.focusable_scrolling matches those names."""
+    import inspect
+
+    from furo import WrapTableAndMathInAContainerTransform
+    from lstmdocs.focusable_scrolling import SCROLLING_WRAPPERS
+
+    source = inspect.getsource(WrapTableAndMathInAContainerTransform)
+    missing = [name for name in SCROLLING_WRAPPERS if f'"{name}"' not in source]
+    assert not missing, (
+        f"furo no longer wraps tables or math in {missing}: find its new wrapper classes and update "
+        "SCROLLING_WRAPPERS in conf/lstmdocs/focusable_scrolling.py and its README row"
+    )
