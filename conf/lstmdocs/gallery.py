@@ -3,7 +3,7 @@
 ``reset`` runs before every example: on the device ``lstmdocs.device`` chooses, on
 one thread (the tensors are tiny; on a busy machine OpenMP threads spin and make the
 gallery many times slower), with deterministic algorithms, without the CPU backend's
-note about projections. It sets no seed: every example seeds torch itself after its
+note about projections, and with what is alive before it left out of garbage collections. It sets no seed: every example seeds torch itself after its
 imports, as a reader running it alone needs (``tests/test_gallery.py`` runs each so).
 ``svg_scraper`` saves figures, and so the thumbnails made from them, as SVG with text
 kept as text, so Chinese labels render with the reader's fonts, on a transparent
@@ -12,6 +12,7 @@ container that scrolls on a narrow screen instead of shrinking the figure.
 ``ReadingOrder`` lists the examples in the order they are best read.
 """
 
+import gc
 import textwrap
 from pathlib import Path
 
@@ -53,6 +54,11 @@ def reset(gallery_conf, fname) -> None:
         "PingFang SC",
         "sans-serif",
     ]
+    # sphinx-gallery collects garbage in full before each example, to measure its memory. With
+    # Sphinx's environment and torch alive, that pass took 0.6 s of a one-example rebuild: what
+    # is alive now stays alive, so later passes skip it (the objects the examples make are still
+    # collected).
+    gc.freeze()
 
 
 FIGURE_CONTAINER = "lstm-figure-scroll"  # styled in lstm-diagrams.css
