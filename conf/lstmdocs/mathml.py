@@ -1,10 +1,13 @@
 """Math rendered at build time: TeX becomes MathML, which browsers draw natively.
 
 No page loads a math script. temml (npm, pinned in ``package.json``; ``npm ci``)
-turns each formula into MathML; one Node process renders every formula of a page
-that is not in the cache yet, and the cache (``mathml.json`` beside the doctrees)
-makes a rebuild run none. A formula temml cannot read stops the build, naming the
-file and line. temml's style sheet is linked only on pages with math.
+turns each formula into MathML. The formulas of the pages read in a build are
+rendered together, in one Node process, once reading ends; a page read by a
+parallel worker has its missing formulas rendered when it is written. The cache
+(``mathml.json`` beside the doctree folders, shared by the languages: MathML does
+not depend on the page's language) makes a rebuild run none. A formula temml
+cannot read stops the build, naming the file and line. temml's style sheet is
+linked only on pages with math.
 """
 
 import json
@@ -100,11 +103,12 @@ def where(node: nodes.Node) -> str:
     return get_node_location(node) or "<unknown>"
 
 
-_RENDERERS: dict[Path, Renderer] = {}  # one per doctree folder: each language keeps its own cache
+_RENDERERS: dict[Path, Renderer] = {}  # one per build folder, for every language built in it
+_READ: dict[Path, list[tuple[str, bool, str]]] = {}  # formulas of the pages read, by cache, to render at once
 
 
 def _renderer(builder) -> Renderer:
-    cache = Path(builder.doctreedir) / CACHE_NAME
+    cache = Path(builder.doctreedir).parent / CACHE_NAME
     if cache not in _RENDERERS:
         _RENDERERS[cache] = Renderer(cache)
     return _RENDERERS[cache]
@@ -126,13 +130,27 @@ def visit_math_block(self, node: nodes.math_block) -> None:
     raise nodes.SkipNode
 
 
+def formulas(doctree: nodes.document) -> list[tuple[str, bool, str]]:
+    found = [(node.astext(), False, where(node)) for node in doctree.findall(nodes.math)]
+    return found + [(block_tex(node), True, where(node)) for node in doctree.findall(nodes.math_block)]
+
+
+def _collect(app: Sphinx, doctree: nodes.document) -> None:
+    if app.builder.format == "html":
+        _READ.setdefault(_renderer(app.builder).cache, []).extend(formulas(doctree))
+
+
+def _render_read_pages(app: Sphinx, env) -> None:
+    """One Node run for the new formulas of every page read, before any page is written."""
+    if app.builder.format == "html":
+        renderer = _renderer(app.builder)
+        renderer.render_all(_READ.pop(renderer.cache, []))
+
+
 def _render_page(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """One Node run for every new formula of the page, before it is written."""
-    if app.builder.format != "html":
-        return
-    formulas = [(node.astext(), False, where(node)) for node in doctree.findall(nodes.math)]
-    formulas += [(block_tex(node), True, where(node)) for node in doctree.findall(nodes.math_block)]
-    _renderer(app.builder).render_all(formulas)
+    """Formulas still missing (a page read by a parallel worker), before the page is written."""
+    if app.builder.format == "html":
+        _renderer(app.builder).render_all(formulas(doctree))
 
 
 def _copy_style(app: Sphinx, env) -> None:
@@ -160,6 +178,8 @@ def _save(app: Sphinx, exception) -> None:
 def setup(app: Sphinx) -> dict:
     app.add_html_math_renderer("mathml", (visit_math, None), (visit_math_block, None))
     app.connect("env-updated", _copy_style)
+    app.connect("doctree-read", _collect)
+    app.connect("env-updated", _render_read_pages)
     app.connect("doctree-resolved", _render_page)
     app.connect("html-page-context", _link_style)
     app.connect("build-finished", _save)
