@@ -53,7 +53,7 @@ def converted(layer, weights):
 # %%
 # ``return_sequences=True`` gives every step, PyTorch's ``output`` :math:`(N, L, H)`;
 # ``return_state=True`` adds the final hidden and cell states, :math:`(N, H)` each:
-# the last layer of ``h_n`` and ``c_n``.
+# the top layer's rows of ``h_n`` and ``c_n``.
 keras_lstm = converted(keras.layers.LSTM(H, return_sequences=True, return_state=True), keras_weights(lstm))
 # Keras returns torch tensors on its own device (a GPU if there is one): compare on the CPU.
 keras_output, keras_h, keras_c = (t.detach().cpu() for t in keras_lstm(input))

@@ -100,7 +100,7 @@ def test_the_lint_catches_each_variant(text, where, flagged):
 
 @pytest.mark.parametrize(
     "text",
-    ["两次前向传播得到相同的数值", "正向在反向之前", "反向传播", "形状浏览器", "截断的通过时间反向传播", "顶层和底层"],
+    ["两次前向传播得到相同的数值", "正向在反向之前", "反向传播", "形状查看器", "截断的通过时间反向传播", "顶层和底层"],
 )
 def test_the_lint_spares_the_chosen_terms(text):
     assert wrong_words(text, "x.po") == []

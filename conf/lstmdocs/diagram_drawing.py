@@ -318,7 +318,12 @@ def draw_packed(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[
         drawing.text(end + 4, y + 4, f"h_n[-1][{i}]", size=11, mono=True, anchor="start")
     intro = _("{count} sequences of lengths {lengths} packed into one batch: each runs only as far as its own length.")
     items = legend(case, claims, _)
-    return drawing, items, intro.format(count=N, lengths=", ".join(map(str, case.lengths)))
+    return drawing, items, intro.format(count=N, lengths=number_list(case.lengths, _))
+
+
+def number_list(numbers, _) -> str:
+    """ "5, 2, 4" in English; Chinese lists numbers with the enumeration comma: 5、2、4."""
+    return _(", ").join(map(str, numbers))
 
 
 # -- h_n.view(num_layers, 2, N, H) of a stacked bidirectional LSTM ----------------
@@ -417,7 +422,7 @@ def draw_packed_sequence(case: Case, claims: list[Claim], _: Gettext, uid: str) 
     drawing.text(PS_LEFT - 10, sizes_y + 30, f"sorted_indices = {order}", size=12, mono=True, anchor="start")
     intro = _("What the packed output of {count} sequences of lengths {lengths} holds: data has one row per real time step, [i, t] being output[i, t], grouped by time step; batch_sizes counts each group's rows, sorted_indices orders the sequences longest first.")  # fmt: skip
     items = legend(case, [c for c in claims if c.meaning == "final"], _)
-    return drawing, items, intro.format(count=case.batch, lengths=", ".join(map(str, case.lengths)))
+    return drawing, items, intro.format(count=case.batch, lengths=number_list(case.lengths, _))
 
 
 DRAWINGS = {"unrolled": draw_unrolled, "packed": draw_packed, "tensors": draw_tensors, "view": draw_view,
