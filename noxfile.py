@@ -74,7 +74,9 @@ def tests(session: nox.Session) -> None:
     ensure_chromium(session)
     build_site(session)
     sphinx(session, "gettext", "en", BUILD / "gettext")
-    session.run("pytest", "tests", "-rs", *session.posargs, env=build_env())  # -rs: say why tests skipped
+    # -rs: say why tests skipped; -n auto: a worker per core (the browser tests wait on pages much of the time),
+    # tests of one xdist_group on one worker.
+    session.run("pytest", "tests", "-rs", "-n", "auto", "--dist", "loadgroup", *session.posargs, env=build_env())
 
 
 @nox.session(name="docs-live", default=False)

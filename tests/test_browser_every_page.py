@@ -1,6 +1,7 @@
-"""Every page of both editions in a real browser: no serious or critical accessibility
-violation (axe-core, light and dark), no console error, no failed or off-site request,
-and nothing fetched beyond what the page-weight figures count (tools/page_weight.py)."""
+"""Every page of both editions in a real browser, at a desktop's and a phone's width: no
+serious or critical accessibility violation (axe-core, light and dark), no console error,
+no failed or off-site request, and nothing fetched beyond what the page-weight figures
+count (tools/page_weight.py)."""
 
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -12,6 +13,7 @@ from built import LANGUAGES, SITE, pages, require
 from tools.page_weight import fetched_files
 
 SCHEMES = ("light", "dark")
+WIDTHS = {"desktop": 1280, "phone": 375}  # at 375 px tables, formulas and code scroll sideways
 
 
 def check_page(page, site_url: str, site: Path, where: str) -> dict[str, list[str]]:
@@ -29,7 +31,7 @@ def check_page(page, site_url: str, site: Path, where: str) -> dict[str, list[st
     found = {"axe": [], "console errors": [f"{where}: {e}" for e in log.console_errors[start[0] :]]}
     for scheme in SCHEMES:
         page.evaluate("(scheme) => (document.body.dataset.theme = scheme)", scheme)
-        found["axe"] += grave_violations(page, f"{where} ({scheme})")
+        found["axe"] += grave_violations(page, f"{where} ({scheme}, {page.viewport_size['width']} px)")
     found["failed requests"] = [f"{where}: {url}" for url in log.failed[start[1] :]]
     found["failed requests"] += [f"{where}: {r.status} {r.url}" for r in responses if r.status >= 400]
     found["off-site requests"] = [f"{where}: {url}" for url in log.third_party[start[2] :]]
@@ -39,9 +41,11 @@ def check_page(page, site_url: str, site: Path, where: str) -> dict[str, list[st
     return found
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_is_accessible_clean_and_weighed_in_full(page, site_url, language):
+def test_every_page_is_accessible_clean_and_weighed_in_full(page, site_url, language, width):
     site = require(SITE).resolve()
+    page.set_viewport_size({"width": WIDTHS[width], "height": 900})
     problems: dict[str, list[str]] = {}
     for path in pages(language):
         for kind, found in check_page(page, site_url, site, f"{language}/{path}").items():

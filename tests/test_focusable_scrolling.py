@@ -22,11 +22,12 @@ def test_furo_still_wraps_tables_and_display_math_in_the_containers_made_focusab
     import inspect
 
     from furo import WrapTableAndMathInAContainerTransform
-    from lstmdocs.focusable_scrolling import SCROLLING_WRAPPERS
+
+    from lstmdocs.focusable_scrolling import FURO_WRAPPERS
 
     source = inspect.getsource(WrapTableAndMathInAContainerTransform)
-    missing = [name for name in SCROLLING_WRAPPERS if f'"{name}"' not in source]
+    missing = [name for name in FURO_WRAPPERS if f'"{name}"' not in source]
     assert not missing, (
         f"furo no longer wraps tables or math in {missing}: find its new wrapper classes and update "
-        "SCROLLING_WRAPPERS in conf/lstmdocs/focusable_scrolling.py and its README row"
+        "FURO_WRAPPERS in conf/lstmdocs/focusable_scrolling.py and its README row"
     )

@@ -5,6 +5,9 @@ import pytest
 from built import LANGUAGES, require, sphinx_build
 from tools.build_site import html_dir
 
+# Both rebuild or read _build/html: one worker runs them one after the other (pytest -n, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("_build/html")
+
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_rebuild_without_changes_executes_nothing(language):

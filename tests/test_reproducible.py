@@ -12,6 +12,9 @@ from built import LANGUAGES, require, sphinx_build
 from tools.build_site import html_dir
 from tools.scratch_build import differences
 
+# Both rebuild or read _build/html: one worker runs them one after the other (pytest -n, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("_build/html")
+
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_second_build_gives_the_same_bytes(tmp_path, language):

@@ -1,4 +1,4 @@
-"""What scrolls sideways, a keyboard can reach: code blocks, tables and display math.
+"""What scrolls sideways, a keyboard can reach: code blocks, tables, display math and figures.
 
 A code block, table or formula wider than its column scrolls sideways (on a phone,
 often); a reader without a mouse can scroll it only once it takes focus (axe-core:
@@ -8,7 +8,8 @@ often); a reader without a mouse can scroll it only once it takes focus (axe-cor
   and of sphinx-gallery's linked code (its own ``code_links_block`` node, an internal
   of sphinx-gallery: tests/test_focusable_scrolling.py fails when it moves);
 - furo's ``table-wrapper`` and ``math-wrapper`` containers (``overflow-x: auto``), which
-  its post-transform puts around every table and display formula.
+  its post-transform puts around every table and display formula, and the container
+  in which ``lstmdocs.gallery`` shows each gallery figure at its full size.
 
 The focus ring is in ``site.css``.
 """
@@ -19,7 +20,10 @@ from collections.abc import Callable
 from docutils import nodes
 from sphinx.application import Sphinx
 
-SCROLLING_WRAPPERS = {"table-wrapper", "math-wrapper"}  # furo's, with overflow-x: auto
+from lstmdocs.gallery import FIGURE_CONTAINER
+
+FURO_WRAPPERS = {"table-wrapper", "math-wrapper"}  # with overflow-x: auto
+SCROLLING_WRAPPERS = FURO_WRAPPERS | {FIGURE_CONTAINER}  # and the gallery's figures, never shrunk
 
 
 def focusable(visit: Callable, tag: str) -> Callable:
@@ -63,7 +67,9 @@ def _depart_container(self, node: nodes.container) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.add_node(nodes.container, override=True, html=(_visit_container, _depart_container))
-    app.add_node(nodes.literal_block, override=True, html=(focusable(_visit_literal_block, "pre"), _depart_literal_block))
+    app.add_node(
+        nodes.literal_block, override=True, html=(focusable(_visit_literal_block, "pre"), _depart_literal_block)
+    )
     if "sphinx_gallery.gen_gallery" in app.extensions:
         from sphinx_gallery import _doctree_links as gallery
 
