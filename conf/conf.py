@@ -23,6 +23,7 @@ extensions = [
     "sphinx_copybutton",
     "sphinx_design",
     # this project's (conf/lstmdocs)
+    "lstmdocs.code_version",  # an edit to these extensions reads and writes every page again
     "lstmdocs.gallery_rerun",  # every example runs again when the gallery's hooks change (not only its own file)
     "lstmdocs.html_lang",
     "lstmdocs.language_switch",
