@@ -52,3 +52,18 @@ def test_controls_are_at_least_24_px_on_a_phone(phone, site_url, language, path)
     small = phone.evaluate(SMALL_TARGETS, [TARGETS, EXEMPT, SMALLEST_PX])
     assert small == [], f"targets under {SMALLEST_PX} px on {language}/{path}:\n" + "\n".join(small)
 
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_explainer_headings_line_up_with_its_text(phone, site_url, language):
+    """furo pads headings by 0.5rem and pulls them back with a negative margin; a heading
+    given its own margin keeps the padding and sits 8 px to the right of the text."""
+    phone.goto(f"{site_url}/{language}/reference/explainer.html", wait_until="networkidle")
+    starts = phone.evaluate(
+        """() => {
+      const start = (el) => el.getBoundingClientRect().left + parseFloat(getComputedStyle(el).paddingLeft);
+      const text = start(document.querySelector(".lstm-explainer__status"));
+      return [...document.querySelectorAll(".lstm-explainer h3")].map((h) => [h.textContent, start(h) - text]);
+    }"""
+    )
+    assert len(starts) >= 2, "the explainer's headings (equation, provenance) are gone: update this test"
+    assert [(heading, offset) for heading, offset in starts if abs(offset) > 0.5] == []
