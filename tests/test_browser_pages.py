@@ -120,6 +120,21 @@ def test_dark_mode(page, site_url, language):
     screenshot(page, shot_name(language, "basics/outputs", "dark"))
 
 
+UNDERLINED_IN_CODE = """() => Array.from(document.querySelectorAll("article .highlight pre *"))
+  .filter((el) => getComputedStyle(el).textDecorationLine.includes("underline"))
+  .map((el) => el.textContent)"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_nothing_in_code_is_underlined_like_a_link(page, site_url, scheme):
+    """furo's dark code style underlined module names in link blue (`import torch`): code
+    blocks hold no links, so nothing in them may look like one, in either theme."""
+    page.add_init_script(f"localStorage.setItem('theme', '{scheme}')")
+    open_page(page, site_url, "en", "gallery/plot_classifier.html")  # imports and a class
+    assert page.locator("article .highlight .nn").count() > 0 and page.locator("article .highlight .nc").count() > 0
+    assert page.evaluate(UNDERLINED_IN_CODE) == []
+
+
 def test_theme_toggle_switches_to_dark(page, site_url):
     open_page(page, site_url, "en", "index.html")
     themes = []
