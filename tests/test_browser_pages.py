@@ -97,6 +97,43 @@ def test_phone_width_needs_no_sideways_scrolling(browser, site_url, language, pa
     assert too_wide == [], f"cut off at the right edge of a {PHONE['width']}px screen"
 
 
+# Each inline formula followed by punctuation: is the punctuation mark below the formula's last line?
+PUNCTUATION_STARTING_A_LINE = r"""() => {
+  const found = [];
+  for (const math of document.querySelectorAll("article math:not([display=block])")) {
+    const text = math.nextSibling;  // the text after it, inside .lstm-nobreak or not
+    if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+    if (!/^[,.;:)，。；：、）]/.test(text.textContent)) continue;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, 1);
+    const rects = math.getClientRects();
+    if (range.getBoundingClientRect().top > rects[rects.length - 1].bottom - 2) found.push(text.textContent.slice(0, 15));
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("language", "path"),
+    [
+        ("zh_CN", "basics/outputs.html"),
+        ("zh_CN", "gallery/plot_layouts.html"),
+        ("en", "gallery/plot_bidirectional.html"),
+    ],
+)
+def test_no_line_starts_with_the_punctuation_after_a_formula(browser, site_url, language, path):
+    """At 375 px these pages once began a line with the comma, full stop or semicolon that
+    follows an inline formula (，其中…; “, layer-major”): browsers break freely around <math>."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}/{language}/{path}", wait_until="networkidle")
+    assert page.locator("article math:not([display=block])").count() > 0
+    found = page.evaluate(PUNCTUATION_STARTING_A_LINE)
+    context.close()
+    assert found == [], f"lines that start with the punctuation after a formula: {found}"
+
+
 def test_overflow_check_finds_a_wide_element(browser, site_url):
     """The check above can fail: a 900 px block in the article is reported."""
     context = browser.new_context(viewport=PHONE)
@@ -118,6 +155,21 @@ def test_dark_mode(page, site_url, language):
     background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
     assert background != "rgb(255, 255, 255)", "dark mode kept a white page"
     screenshot(page, shot_name(language, "basics/outputs", "dark"))
+
+
+UNDERLINED_IN_CODE = """() => Array.from(document.querySelectorAll("article .highlight pre *"))
+  .filter((el) => getComputedStyle(el).textDecorationLine.includes("underline"))
+  .map((el) => el.textContent)"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_nothing_in_code_is_underlined_like_a_link(page, site_url, scheme):
+    """furo's dark code style underlined module names in link blue (`import torch`): code
+    blocks hold no links, so nothing in them may look like one, in either theme."""
+    page.add_init_script(f"localStorage.setItem('theme', '{scheme}')")
+    open_page(page, site_url, "en", "gallery/plot_classifier.html")  # imports and a class
+    assert page.locator("article .highlight .nn").count() > 0 and page.locator("article .highlight .nc").count() > 0
+    assert page.evaluate(UNDERLINED_IN_CODE) == []
 
 
 def test_theme_toggle_switches_to_dark(page, site_url):

@@ -112,7 +112,7 @@ def test_snippets_show_prose_not_latex_or_download_boilerplate(search_page, site
     assert any(snippets), "no result has a snippet"
     for raw in ("\\(", "\\[", "\\begin", "\\mathrm", "$$"):
         assert not [s for s in snippets if raw in s], f"raw LaTeX {raw!r} in a snippet of {query!r}"
-    for boilerplate in ("Go to the end", "跳转到末尾"):
+    for boilerplate in ("Go to the end", "跳转到末尾", "Download notebook", "下载 Jupyter notebook"):
         assert not [s for s in snippets if boilerplate in s], f"download boilerplate in a snippet of {query!r}"
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from sphinx.errors import ExtensionError
 
-from lstmdocs.mathml import CACHE_NAME, Renderer
+from lstmdocs.mathml import CACHE_NAME, Renderer, keep_punctuation_with_math
 
 
 @pytest.mark.sphinx("html", testroot="mathml")
@@ -38,3 +38,14 @@ def test_a_rebuild_renders_from_the_cache_without_node(tmp_path, monkeypatch):
     assert Renderer(tmp_path / CACHE_NAME)(r"x_t", False, "here:1") == first
     with pytest.raises(ExtensionError, match="install nodejs"):
         Renderer(tmp_path / CACHE_NAME)(r"y_t", False, "here:1")
+
+
+def test_an_inline_formula_keeps_the_punctuation_after_it_on_its_line():
+    """Only the formula right before the mark is wrapped, never a stretch of text between two
+    formulas (a span that does not wrap would then run off a phone's screen); display math not."""
+    html = '<p><math><mi>N</mi></math> 和 <math><mi>M</mi></math>，其中 <math display="block"><mi>x</mi></math>.</p>'
+    assert keep_punctuation_with_math(html) == (
+        '<p><math><mi>N</mi></math> 和 <span class="lstm-nobreak"><math><mi>M</mi></math>，</span>其中 '
+        '<math display="block"><mi>x</mi></math>.</p>'
+    )
+    assert keep_punctuation_with_math("<math><mi>a</mi></math> b") == "<math><mi>a</mi></math> b"
