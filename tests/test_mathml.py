@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from docutils import nodes
 from sphinx.errors import ExtensionError
 
 from lstmdocs.mathml import CACHE_NAME, Renderer, keep_punctuation_with_math
@@ -41,11 +42,18 @@ def test_a_rebuild_renders_from_the_cache_without_node(tmp_path, monkeypatch):
 
 
 def test_an_inline_formula_keeps_the_punctuation_after_it_on_its_line():
-    """Only the formula right before the mark is wrapped, never a stretch of text between two
-    formulas (a span that does not wrap would then run off a phone's screen); display math not."""
-    html = '<p><math><mi>N</mi></math> 和 <math><mi>M</mi></math>，其中 <math display="block"><mi>x</mi></math>.</p>'
-    assert keep_punctuation_with_math(html) == (
-        '<p><math><mi>N</mi></math> 和 <span class="lstm-nobreak"><math><mi>M</mi></math>，</span>其中 '
-        '<math display="block"><mi>x</mi></math>.</p>'
+    """Only the formula right before the mark is grouped with it, never a stretch of text between two
+    formulas (an inline that does not wrap would then run off a phone's screen); display math not."""
+    paragraph = nodes.paragraph(
+        "", "", nodes.math("", "N"), nodes.Text(" 和 "), nodes.math("", "M"), nodes.Text("，其中 "), nodes.math("", "a")
     )
-    assert keep_punctuation_with_math("<math><mi>a</mi></math> b") == "<math><mi>a</mi></math> b"
+    section = nodes.section(
+        "", paragraph, nodes.math_block("", "x"), nodes.paragraph("", "", nodes.math("", "b"), nodes.Text("。"))
+    )
+    keep_punctuation_with_math(section)
+    assert [type(child).__name__ for child in paragraph] == ["math", "Text", "inline", "Text", "math"]
+    together = paragraph[2]
+    assert together["classes"] == ["lstm-nobreak"] and together.astext() == "M，" and str(paragraph[3]) == "其中 "
+    last = section[2]
+    assert len(last) == 1 and last[0].astext() == "b。"  # the mark was the whole text after the formula
+    assert isinstance(section[1], nodes.math_block)

@@ -11,7 +11,6 @@ linked only on pages with math.
 """
 
 import json
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -174,19 +173,30 @@ def _link_style(app: Sphinx, pagename, templatename, context, doctree) -> None:
 # No line may start with the punctuation after an inline formula (a rule of Chinese typesetting,
 # and a habit in English): a browser breaks on either side of <math>, an atomic inline, and a
 # word joiner (U+2060) there does not stop Chromium. So the formula and the punctuation mark
-# after it share a span that does not wrap (.lstm-nobreak, site.css).
-_MATH_THEN_PUNCTUATION = re.compile(
-    r'(<math(?![^>]*\bdisplay="block")[^>]*>(?:(?!</math>).)*</math>)([,.;:!?)\]，。；：、！？）」』》])', re.DOTALL
-)
+# after it share an inline that does not wrap (.lstm-nobreak, site.css).
+PUNCTUATION = ",.;:!?)]，。；：、！？）」』》"
 
 
-def keep_punctuation_with_math(html: str) -> str:
-    return _MATH_THEN_PUNCTUATION.sub(r'<span class="lstm-nobreak">\1\2</span>', html)
+def keep_punctuation_with_math(doctree: nodes.Node) -> None:
+    """Put each inline formula followed by a punctuation mark into a ``lstm-nobreak`` inline with that mark."""
+    for math in list(doctree.findall(nodes.math)):
+        parent = math.parent
+        index = parent.index(math)
+        after = parent[index + 1] if index + 1 < len(parent) else None
+        if not isinstance(after, nodes.Text) or str(after)[:1] not in PUNCTUATION:
+            continue
+        together = nodes.inline(classes=["lstm-nobreak"])
+        parent.replace(math, together)
+        together += [math, nodes.Text(str(after)[0])]
+        if len(after) > 1:
+            parent.replace(after, nodes.Text(str(after)[1:]))
+        else:
+            parent.remove(after)
 
 
-def _keep_punctuation(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if app.builder.format == "html" and "body" in context:
-        context["body"] = keep_punctuation_with_math(context["body"])
+def _keep_punctuation(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if app.builder.format == "html":
+        keep_punctuation_with_math(doctree)
 
 
 def _save(app: Sphinx, exception) -> None:
@@ -201,6 +211,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-updated", _render_read_pages)
     app.connect("doctree-resolved", _render_page)
     app.connect("html-page-context", _link_style)
-    app.connect("html-page-context", _keep_punctuation)
+    app.connect("doctree-resolved", _keep_punctuation)
     app.connect("build-finished", _save)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
