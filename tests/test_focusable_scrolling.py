@@ -22,6 +22,7 @@ def test_furo_still_wraps_tables_and_display_math_in_the_containers_made_focusab
     import inspect
 
     from furo import WrapTableAndMathInAContainerTransform
+
     from lstmdocs.focusable_scrolling import SCROLLING_WRAPPERS
 
     source = inspect.getsource(WrapTableAndMathInAContainerTransform)

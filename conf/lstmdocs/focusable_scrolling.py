@@ -63,7 +63,9 @@ def _depart_container(self, node: nodes.container) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.add_node(nodes.container, override=True, html=(_visit_container, _depart_container))
-    app.add_node(nodes.literal_block, override=True, html=(focusable(_visit_literal_block, "pre"), _depart_literal_block))
+    app.add_node(
+        nodes.literal_block, override=True, html=(focusable(_visit_literal_block, "pre"), _depart_literal_block)
+    )
     if "sphinx_gallery.gen_gallery" in app.extensions:
         from sphinx_gallery import _doctree_links as gallery
 
