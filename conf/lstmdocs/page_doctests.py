@@ -1,7 +1,7 @@
 """Run every page's doctests during the build, the way a reader copies the page.
 
-``{code-cell}`` blocks are executed as plain Python; ``pycon`` blocks are doctests
-whose printed results must match. All blocks of a page share one namespace, so a page
+``{code-cell}`` blocks and ``python`` fences are executed as plain Python (a reader
+copies both); ``pycon`` blocks are doctests whose printed results must match. All blocks of a page share one namespace, so a page
 passes only if copying its blocks one after the other works. Each page runs in a fresh
 interpreter (``python page_doctests.py PAGE``), as a reader runs it: no torch state
 (deterministic mode, default device, threads) left by the build or other pages.
@@ -61,6 +61,8 @@ def blocks(text: str) -> list[Block]:
         if info.startswith("{code-cell}"):
             source, dropped = _strip_cell_options(token.content)
             found.append(Block("cell", source, first_line + dropped))
+        elif info == "python":
+            found.append(Block("cell", token.content, first_line))
         elif info == "pycon":
             found.append(Block("doctest", token.content, first_line))
     return found
@@ -98,8 +100,11 @@ def run_page_alone(path: Path) -> subprocess.CompletedProcess:
 FAILED_LINE = re.compile(r'^\s*File "[^"]*\.md", line (\d+)', re.MULTILINE)  # in the page, not in this module
 
 
+RUNS = "code-cell python pycon"  # the blocks run_page runs: a page passed under other rules runs again
+
+
 def page_fingerprint(text: str) -> str:
-    return hashlib.sha256(f"{version('torch')}\n{text}".encode()).hexdigest()
+    return hashlib.sha256(f"{version('torch')}\n{RUNS}\n{text}".encode()).hexdigest()
 
 
 class PageDoctests:
