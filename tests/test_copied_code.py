@@ -13,7 +13,15 @@ import pytest
 
 from built import LANGUAGES, ROOT, SITE, pages, program, require
 from lstmdocs.page_doctests import blocks as source_blocks
-from tools.copied_code import KINDS, Copied, copied_is_not_run, copied_pages, copy_texts, doctest_flag_names
+from tools.copied_code import (
+    KINDS,
+    Copied,
+    classic_prompt_errors,
+    copied_is_not_run,
+    copied_pages,
+    copy_texts,
+    doctest_flag_names,
+)
 
 DOCS = ROOT / "docs"
 EXAMPLES = ROOT / "examples"
@@ -95,6 +103,20 @@ def built_as_ran(found: list[Copied], ran: list) -> str:
         if block.kind == "doctest" and block.shown.rstrip("\n") != source.source.rstrip("\n"):
             return f"{where}: the page shows another doctest than the build ran:\n{block.shown}"
     return ""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_doctest_pastes_into_the_classic_prompt(language):
+    """``python`` up to 3.12 runs a pasted compound statement only at a blank line: a statement right after
+    its body is a syntax error, and the whole block is lost. A bare ``...`` in the doctest is that blank line.
+    (Notebook and gallery cells are pasted into Jupyter or a script, which need no blank line.)"""
+    wrong = [
+        (page, number, errors[0])
+        for page, found in copied(language).items()
+        for number, block in enumerate(found, 1)
+        if block.kind == "doctest" and (errors := classic_prompt_errors(block.code))
+    ]
+    assert wrong == []
 
 
 @pytest.mark.parametrize("page", [page for page in PAGES if not page.startswith("gallery/")])

@@ -5,8 +5,8 @@ Usage: python -m tools.copied_code [--site _build/site] [--language LANG] [--pag
 sphinx-copybutton puts a button on every ``div.highlight pre`` of a page (the
 selector its built ``_static/copybutton.js`` names). A click copies the ``pre``'s text
 without the excluded elements (``.linenos``), passed through ``formatCopyText`` with the
-site's prompt regex ``>>> |\\.\\.\\. ``: in a block with prompts, the prompts are
-removed and every line without one (an output) is dropped, blank lines kept.
+site's prompt regex (``>>> ``, ``... `` or a bare ``...``): in a block with prompts, the
+prompts are removed and every line without one (an output) is dropped, blank lines kept.
 `copied_pages` reproduces that with the site's own copy of the function, run by Node.js
 (``tools/copy_button.cjs``); the text is the ``pre``'s text content, which is what the
 function's ``innerText`` of a detached clone returns.
@@ -20,7 +20,9 @@ Blocks are sorted by what they are on the page:
 
 Run as a program, it runs every page's copied code in a fresh interpreter
 (``tools/run_copied_page.py``), the blocks one after the other in one namespace, as a reader
-pastes them into one session, and compares the doctests' outputs with the page. One line
+pastes them into one session, and compares the doctests' outputs with the page. Where every
+block of a page starts by importing torch (``basics/diagrams``), each block is an alternative
+a reader may paste alone: each then also runs alone, in its own interpreter. One line
 per page; exit status 1 when a page fails. ``nox -s copied -- --torch VERSION`` runs it
 with another torch.
 """
@@ -28,6 +30,7 @@ with another torch.
 from __future__ import annotations
 
 import argparse
+import codeop
 import copy
 import doctest
 import json
@@ -198,6 +201,44 @@ def run_page(page: str, blocks: list[dict], flags: list[str], python: str) -> di
         return json.loads(result_file.read_text(encoding="utf-8"))
 
 
+def classic_prompt_errors(code: str) -> list[str]:
+    """Lines that Python's classic interactive prompt (``python`` up to 3.12, ``code.interact``) would reject
+    if ``code`` were pasted into it: it runs each statement when complete, and a compound statement is
+    complete only at a blank line, so a line that follows its body directly is a syntax error."""
+    errors, statement = [], []
+    for number, line in enumerate(code.split("\n"), 1):
+        statement.append(line)
+        try:
+            if codeop.compile_command("\n".join(statement), "<paste>", "single") is not None:
+                statement = []
+        except SyntaxError as error:
+            errors.append(f"line {number} ({error.msg}): {line.strip()}")
+            statement = []
+    return errors
+
+
+def standalone(pasted: list[dict]) -> bool:
+    """Whether every block of a page starts by importing torch: each is then an alternative a reader may paste alone."""
+    return len(pasted) > 1 and all(re.match(r"(import torch|from torch import)\b", b["code"].lstrip()) for b in pasted)
+
+
+def run_each_alone(page: str, pasted: list[dict], flags: list[str], python: str, together: dict) -> dict:
+    """Run each block of a page of alternatives in its own fresh interpreter too; the first failure counts."""
+    for number, block in enumerate(pasted, 1):
+        alone = run_page(f"{page}, block {number} alone", [block], flags, python)
+        together["notes"] += [f"block {number} alone: {note}" for note in alone["notes"]]
+        if alone["failure"]:
+            together["failure"] = {
+                **alone["failure"],
+                "block": number,
+                "message": f"alone: {alone['failure']['message']}",
+            }
+            break
+    else:
+        together["notes"].append(f"each of the {len(pasted)} blocks also ran alone, in its own interpreter")
+    return together
+
+
 def describe(failure: dict) -> str:
     where = f"block {failure['block']}" if failure.get("block") else "before any block"
     if failure.get("kind") == "doctest":
@@ -240,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
                 result = {"blocks": 0, "examples": 0, "notes": [], "failure": {"block": None, "message": refused}}
             else:
                 result = run_page(name, pasted, flags, args.python)
+            if not result["failure"] and standalone(pasted):
+                result = run_each_alone(name, pasted, flags, args.python, result)
             seconds = time.monotonic() - clock
             kinds = {kind: sum(b["kind"] == kind for b in pasted) for kind in ("code", "doctest")}
             counts = f"{len(pasted)} blocks ({kinds['code']} code, {kinds['doctest']} doctest, {result['examples']} examples)"
