@@ -162,6 +162,28 @@ def bench(session: nox.Session) -> None:
     session.run("python", "-m", "tools.benchmark", *session.posargs)
 
 
+def pinned(*names: str) -> list[str]:
+    """The lines of requirements/site.txt that pin these packages."""
+    lines = (ROOT / SITE_REQUIREMENTS).read_text(encoding="utf-8").splitlines()
+    return [line.split("#")[0].strip() for line in lines if line.split("==")[0].strip() in names]
+
+
+@nox.session(default=False)
+def copied(session: nox.Session) -> None:
+    """Run the code readers copy from the built site, page by page: -- --torch VERSION (default: the pinned one).
+
+    The session's environment holds that torch and what the pages import (numpy, matplotlib,
+    keras), nothing of the site; pip replaces its torch when another version is asked for.
+    Other arguments go to tools/copied_code.py (--page, --language, --site).
+    """
+    args = list(session.posargs)
+    if "--torch" not in args:
+        args += ["--torch", pinned("torch")[0].split("==")[1]]
+    torch = args[args.index("--torch") + 1]
+    session.install(f"torch=={torch}", *pinned("numpy", "matplotlib", "keras", "beautifulsoup4"))
+    session.run("python", "-m", "tools.copied_code", *args)
+
+
 CUDA_CHECK = """
 import sys
 try:

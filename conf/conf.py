@@ -139,6 +139,7 @@ html_search_options = {"dict": ""}
 zh_search_synonyms = "search-synonyms.toml"  # the words readers type for glossary terms, besides the glossary's own
 
 # -- Copy button: copy code only, never prompts or outputs ---------------------
-copybutton_prompt_text = r">>> |\.\.\. "
+# A bare "..." is the blank line that ends a block at the interactive prompt: copied as a blank line.
+copybutton_prompt_text = r">>> |\.\.\. |\.\.\.$"
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True

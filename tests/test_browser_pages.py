@@ -7,7 +7,8 @@ import re
 import pytest
 
 from browser import screenshot
-from built import LANGUAGES
+from built import LANGUAGES, SITE
+from tools.copied_code import copied_pages
 
 KEY_PAGES = [
     "index.html",
@@ -183,7 +184,7 @@ def test_theme_toggle_switches_to_dark(page, site_url):
 
 def prompt_lines(block_text: str) -> list[str]:
     """What a reader should get from a pycon block: the code, without prompts or outputs."""
-    return [line[4:] for line in block_text.splitlines() if line.startswith((">>> ", "... "))]
+    return [line[4:] for line in block_text.splitlines() if line.startswith((">>> ", "... ")) or line == "..."]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -199,7 +200,15 @@ def test_copy_button_copies_code_without_prompts_or_outputs(page, site_url, lang
     assert ">>> " not in copied and "... " not in copied
     assert "torch.Size" not in copied and "True" not in copied.split()
     assert copied.strip().splitlines() == prompt_lines(shown)
+    assert "" in prompt_lines(shown)  # the bare "..." that ends the with-block, copied as a blank line
     compile(copied, "copied from basics/outputs.html", "exec")
+    # tools.copied_code, which the copied-code test and runner read pages with, gives what the browser copied.
+    (expected,) = {
+        b.code
+        for b in copied_pages(SITE / language, ["basics/outputs.html"])["basics/outputs.html"]
+        if b.shown.rstrip("\n") == shown.rstrip("\n")
+    }
+    assert copied == expected
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -1,15 +1,17 @@
 """Run every page's doctests during the build, the way a reader copies the page.
 
-``{code-cell}`` blocks are executed as plain Python; ``pycon`` blocks are doctests
-whose printed results must match. All blocks of a page share one namespace, so a page
-passes only if copying its blocks one after the other works. Each page runs in a fresh
+``{code-cell}`` blocks and ``python`` fences are executed as plain Python (a reader
+copies both); ``pycon`` blocks are doctests whose printed results must match. All
+blocks of a page share one namespace, so a page passes only if copying its blocks one
+after the other works. Each page runs in a fresh
 interpreter (``python page_doctests.py PAGE``), as a reader runs it: no torch state
 (deterministic mode, default device, threads) left by the build or other pages.
 
 A page runs when Sphinx (re)reads it, in a worker thread while the build goes on; a
 failure is an error at the page's line, so ``-W`` fails the build. Pages that passed
-are remembered by their text and the torch version (beside the doctrees), so the second
-language and a rebuild run nothing again. This module is also the tests' runner.
+are remembered by their text, the torch version and the kinds of blocks run (beside the
+doctrees), so the second language and a rebuild run nothing again; a page that has not
+passed as it is now (another torch, other rules) is read and run again. This module is also the tests' runner.
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ def blocks(text: str) -> list[Block]:
         if info.startswith("{code-cell}"):
             source, dropped = _strip_cell_options(token.content)
             found.append(Block("cell", source, first_line + dropped))
+        elif info == "python":
+            found.append(Block("cell", token.content, first_line))
         elif info == "pycon":
             found.append(Block("doctest", token.content, first_line))
     return found
@@ -98,8 +102,11 @@ def run_page_alone(path: Path) -> subprocess.CompletedProcess:
 FAILED_LINE = re.compile(r'^\s*File "[^"]*\.md", line (\d+)', re.MULTILINE)  # in the page, not in this module
 
 
+RUNS = "code-cell python pycon"  # the blocks run_page runs: a page passed under other rules runs again
+
+
 def page_fingerprint(text: str) -> str:
-    return hashlib.sha256(f"{version('torch')}\n{text}".encode()).hexdigest()
+    return hashlib.sha256(f"{version('torch')}\n{RUNS}\n{text}".encode()).hexdigest()
 
 
 class PageDoctests:
@@ -118,7 +125,14 @@ class PageDoctests:
         self.running: dict[str, tuple[str, Future]] = {}
 
     def outdated(self, app, env, added, changed, removed) -> list[str]:
-        return sorted(self.failed & env.found_docs)
+        """Pages to read again: those that failed, and those whose text has not passed with this torch and these rules."""
+        stale = self.failed & env.found_docs
+        for docname in env.found_docs - added - changed - stale:
+            path = Path(env.doc2path(docname))
+            text = path.read_text(encoding="utf-8") if path.suffix == ".md" else ""
+            if "```pycon" in text and page_fingerprint(text) not in self.passed:
+                stale.add(docname)
+        return sorted(stale)
 
     def source_read(self, app, docname: str, source: list[str]) -> None:
         path = Path(app.env.doc2path(docname))
