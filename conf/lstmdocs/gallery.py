@@ -3,8 +3,9 @@
 ``reset`` runs before every example: on the device ``lstmdocs.device`` chooses, on
 one thread (the tensors are tiny; on a busy machine OpenMP threads spin and make the
 gallery many times slower), with deterministic algorithms, without the CPU backend's
-note about projections, and with what is alive before it left out of garbage collections. It sets no seed: every example seeds torch itself after its
-imports, as a reader running it alone needs (``tests/test_gallery.py`` runs each so).
+note about projections, and with what is alive before it left out of later garbage
+collections. It sets no seed: every example seeds torch itself after its imports, as
+a reader running it alone needs (``tests/test_gallery.py`` runs each so).
 ``svg_scraper`` saves figures, and so the thumbnails made from them, as SVG with text
 kept as text, so Chinese labels render with the reader's fonts, on a transparent
 background (dark mode shows them light on dark, ``lstm-diagrams.css``), each in a
@@ -55,9 +56,9 @@ def reset(gallery_conf, fname) -> None:
         "sans-serif",
     ]
     # sphinx-gallery collects garbage in full before each example, to measure its memory. With
-    # Sphinx's environment and torch alive, that pass took 0.6 s of a one-example rebuild: what
-    # is alive now stays alive, so later passes skip it (the objects the examples make are still
-    # collected).
+    # Sphinx's environment and torch alive, that pass took 0.6 s of a one-example rebuild.
+    # gc.freeze: what is alive now (Sphinx, torch, an earlier example's leftovers) is never
+    # scanned again; what this example makes still is. The cost is memory, a few tiny tensors.
     gc.freeze()
 
 
