@@ -22,36 +22,18 @@ extensions = [
     "sphinx_gallery.gen_gallery",
     "sphinx_copybutton",
     "sphinx_design",
-    # this project's (conf/lstmdocs)
-    "lstmdocs.code_version",  # an edit to these extensions reads and writes every page again
-    "lstmdocs.gallery_rerun",  # every example runs again when the gallery's hooks change (not only its own file)
-    "lstmdocs.html_lang",
-    "lstmdocs.language_switch",
-    "lstmdocs.zh_search",
-    "lstmdocs.search_snippets",  # result snippets without LaTeX or the gallery's download note
-    "lstmdocs.jieba_subset",  # Chinese rebuilds load only the dictionary entries their pages use
-    "lstmdocs.myst_block_i18n",  # translated $$ and raw HTML blocks (Sphinx would render them as "::")
-    "lstmdocs.explorer",  # the shape explorer widget, its texts translated as paragraphs
-    "lstmdocs.diagrams",
-    "lstmdocs.cheatsheet",
-    "lstmdocs.outputs_device",
-    "lstmdocs.page_feedback",  # "report a problem" and "edit this page", when REPO_URL is set
-    "lstmdocs.page_notebooks",  # <page>.ipynb in the page's language; "Open in Colab" when REPO_URL is set
-    "lstmdocs.social_cards",  # Open Graph / Twitter tags and a card image per page, in its language (sphinxext-opengraph)
-    "lstmdocs.markdown_twins",  # <page>.md beside every page, and llms.txt
-    "lstmdocs.mathml",  # math as MathML, rendered at build time: no math script on any page
-    "lstmdocs.toctree_caption_level",  # toctree captions: role="heading" with the aria-level ARIA requires
-    "lstmdocs.focusable_scrolling",  # code, tables and display math reachable by keyboard, to scroll them
-    "lstmdocs.assets_first",  # myst-nb's style sheet copied before pages are written (stable ?v= links)
-    "lstmdocs.stable_zips",  # reproducible example zips
-    "lstmdocs.translated_downloads",  # the Chinese gallery's .py, .ipynb and zip in Chinese
-    "lstmdocs.search_index_pruning",  # rebuilds write the same search index as fresh builds
-    "lstmdocs.template_cache",  # rebuilds reuse the compiled theme templates
-    "lstmdocs.page_assets",  # one page's scripts, linked with checksums
-    "lstmdocs.lstm_trace",  # the step-through explainer's data, computed by torch
-    "lstmdocs.explainer",  # the step-through explainer's place and translatable strings
-    "lstmdocs.page_doctests",  # every page's doctests run as a reader copies them; a failure fails the build
-    "lstmdocs.assets_where_used",  # extensions' CSS and JS only on pages holding their elements
+    # this project's (conf/lstmdocs), by group; each group loads its members in order (see its MEMBERS).
+    # Handlers of one event run in the order they were connected: the order below is the order in which
+    # scripts and style sheets are linked in a page's head; html goes last, as its assets_where_used
+    # removes the links a page does not need after every other group has added its own.
+    "lstmdocs.build",
+    "lstmdocs.running",
+    "lstmdocs.i18n",
+    "lstmdocs.search",
+    "lstmdocs.pictures",
+    "lstmdocs.widgets",
+    "lstmdocs.page_extras",
+    "lstmdocs.html",
 ]
 
 templates_path = [str(CONF_DIR / "templates")]
@@ -70,7 +52,7 @@ gettext_additional_targets = ["raw"]
 # -- MyST and notebooks -------------------------------------------------------
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
 myst_heading_anchors = 3
-myst_update_mathjax = False  # math is MathML (lstmdocs.mathml): no MathJax classes in the pages
+myst_update_mathjax = False  # math is MathML (lstmdocs.html.mathml): no MathJax classes in the pages
 nb_execution_mode = "cache"
 # One cache for every builder and language: code runs once.
 nb_execution_cache_path = str(ROOT / "_build" / ".jupyter_cache")
@@ -83,9 +65,9 @@ sphinx_gallery_conf = {
     "examples_dirs": str(ROOT / "examples"),
     "gallery_dirs": str(ROOT / "docs" / "gallery"),
     "filename_pattern": r"/plot_",
-    "within_subsection_order": "lstmdocs.gallery.ReadingOrder",
-    "reset_modules": ("matplotlib", "lstmdocs.gallery.reset"),
-    "image_scrapers": ("lstmdocs.gallery.svg_scraper",),
+    "within_subsection_order": "lstmdocs.running.gallery.ReadingOrder",
+    "reset_modules": ("matplotlib", "lstmdocs.running.gallery.reset"),
+    "image_scrapers": ("lstmdocs.running.gallery.svg_scraper",),
     "remove_config_comments": True,
     "min_reported_time": 10**9,  # no "Total running time" churn in pages and catalogues
     "write_computation_times": False,
@@ -97,7 +79,7 @@ sphinx_gallery_conf = {
 # -- HTML ---------------------------------------------------------------------
 html_theme = "furo"
 html_title = "nn.LSTM: output, h_n, c_n"
-html_math_renderer = "mathml"  # lstmdocs.mathml
+html_math_renderer = "mathml"  # lstmdocs.html.mathml
 html_static_path = [str(CONF_DIR / "static")]
 html_css_files = ["site.css"]
 html_favicon = str(CONF_DIR / "static" / "favicon.svg")
@@ -106,7 +88,7 @@ page_assets = {
     "reference/explainer": ["explainer/explainer.css", "explainer/explainer-core.js", "explainer/explainer.js"],
     "reference/cheatsheet": ["cheatsheet/cheatsheet-filter.css", "cheatsheet/cheatsheet-filter.js"],
 }
-# File name pattern -> what a page's body holds when it needs those files (lstmdocs.assets_where_used).
+# File name pattern -> what a page's body holds when it needs those files (lstmdocs.html.assets_where_used).
 assets_where_used = {
     r"sphinx-design\.min\.css|design-tabs\.js": r'class="[^"]*\bsd-',
     r"mystnb\.[0-9a-f]+\.css": r'class="[^"]*\b(cell|output)\b',

@@ -1,3 +1,3 @@
-"""The page runner lives in ``conf/lstmdocs/page_doctests.py``, where the build runs it; tests import it from here."""
+"""The page runner lives in ``conf/lstmdocs/running/page_doctests.py``, where the build runs it; tests import it from here."""
 
-from lstmdocs.page_doctests import Block, blocks, run_page  # noqa: F401
+from lstmdocs.running.page_doctests import Block, blocks, run_page  # noqa: F401

@@ -2,7 +2,7 @@
 desktop's width: no text in a figure renders smaller than 11 CSS px; and in dark mode
 every figure sits on the dark page, not in a white box, with its text still light.
 
-Inline SVG (the pictures `lstmdocs.diagrams` draws, the explorer's): each ``<text>``
+Inline SVG (the pictures `lstmdocs.pictures.diagrams` draws, the explorer's): each ``<text>``
 element's computed font size times the scale the page draws it at. SVG images (the
 gallery's matplotlib figures): the same, measured on a copy of the image's SVG laid
 out at the size the page shows the image. Gallery thumbnails are excluded: they are

@@ -11,7 +11,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser import open_page
 from built import LOCALES, ROOT
-from lstmdocs import zh_search
+from lstmdocs.search import zh_search
 
 QUERIES = tomllib.loads((Path(__file__).parent / "search_queries.toml").read_text(encoding="utf-8"))
 TOP = 3

@@ -28,7 +28,7 @@ def search_index(outdir: Path) -> dict:
 
 
 def test_sphinx_still_leaves_rebuilt_search_indexes_unlike_fresh_ones(make_app, rootdir, tmp_path):
-    """lstmdocs.search_index_pruning exists because of both things asserted here."""
+    """lstmdocs.search.index_pruning exists because of both things asserted here."""
     srcdir = tmp_path / "search-pruning"
     shutil.copytree(rootdir / "test-search-pruning", srcdir)
     make_app("html", srcdir=srcdir).build()
@@ -40,7 +40,7 @@ def test_sphinx_still_leaves_rebuilt_search_indexes_unlike_fresh_ones(make_app, 
     dead = [term for term, pages in index["terms"].items() if pages == []]
     fixed = (
         f"{VERSIONS}: an incremental build now writes the search index a fresh build writes "
-        "(measure with tests/test_reproducible.py): remove lstmdocs.search_index_pruning from conf.py "
+        "(measure with tests/test_reproducible.py): remove lstmdocs.search.index_pruning from conf.py "
         "and its README line."
     )
     assert dead, "no term is left without pages. " + fixed
@@ -51,7 +51,7 @@ def test_sphinx_index_builder_keeps_the_maps_search_index_pruning_edits():
     source = inspect.getsource(IndexBuilder.__init__)
     for name in ("_mapping", "_title_mapping", "_titles", "_index_entries"):
         assert f"self.{name}" in source, (
-            f"{VERSIONS}: IndexBuilder no longer has {name}; lstmdocs.search_index_pruning edits it. "
+            f"{VERSIONS}: IndexBuilder no longer has {name}; lstmdocs.search.index_pruning edits it. "
             "Follow the rename there, or drop the module if the canary above says Sphinx fixed rebuilds."
         )
 
@@ -79,9 +79,9 @@ def test_jieba_and_sphinx_still_offer_what_jieba_subset_replaces():
         and JIEBA_DEFAULT_DICT
     )
     assert ok, (
-        f"{VERSIONS}: lstmdocs.jieba_subset sets jieba.dt.FREQ/total/initialized under jieba.dt.lock "
+        f"{VERSIONS}: lstmdocs.search.jieba_subset sets jieba.dt.FREQ/total/initialized under jieba.dt.lock "
         "and overrides SearchChinese.split; one of them changed. Follow it there, or remove "
-        "lstmdocs.jieba_subset from conf.py (Chinese builds then load the whole dictionary, about 1.5 s)."
+        "lstmdocs.search.jieba_subset from conf.py (Chinese builds then load the whole dictionary, about 1.5 s)."
     )
 
 
@@ -94,7 +94,7 @@ def test_sphinx_chinese_search_still_names_a_stemmer_it_does_not_define(app):
     assert uses and not defines, (
         f"{VERSIONS}: language_data.js for Chinese no longer names an undefined ChineseStemmer "
         "(sphinx-doc/sphinx#14229, fixed upstream by #14416): remove the ChineseStemmer shim at the "
-        "end of conf/lstmdocs/static/zh_search.js and its README line."
+        "end of conf/lstmdocs/search/static/zh_search.js and its README line."
     )
 
 
@@ -103,7 +103,7 @@ def test_myst_nb_still_copies_its_assets_with_the_function_assets_first_calls_ea
 
     function = getattr(sphinx_ext, "add_global_html_resources", None)
     assert function is not None and list(inspect.signature(function).parameters) == ["app", "exception"], (
-        "myst_nb.sphinx_ext.add_global_html_resources(app, exception) changed: lstmdocs.assets_first "
+        "myst_nb.sphinx_ext.add_global_html_resources(app, exception) changed: lstmdocs.build.assets_first "
         "calls it before pages are written, so that cold builds and rebuilds link the same ?v= "
         "checksums. Follow it there (tests/test_assets.py), or drop it once myst-nb copies its assets "
         "before pages are written."
@@ -117,7 +117,7 @@ def test_sphinx_templates_still_expose_the_jinja_environment_template_cache_conf
     environment = getattr(app.builder.templates, "environment", None)
     assert isinstance(environment, jinja2.Environment), (
         f"{VERSIONS}: the HTML builder's templates no longer expose .environment, where "
-        "lstmdocs.template_cache sets Jinja's bytecode cache (it then silently does nothing, and "
+        "lstmdocs.build.template_cache sets Jinja's bytecode cache (it then silently does nothing, and "
         "rebuilds compile every template again). Follow the new attribute there, or remove the module."
     )
-    assert environment.bytecode_cache is not None, "lstmdocs.template_cache is not in this test root's conf.py"
+    assert environment.bytecode_cache is not None, "lstmdocs.build.template_cache is not in this test root's conf.py"

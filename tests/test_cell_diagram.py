@@ -7,9 +7,9 @@ import torch
 from torch import nn
 
 from built import LANGUAGES, SITE, require
-from lstmdocs import cell_diagram, diagrams
-from lstmdocs.diagram_drawing import number
-from lstmdocs.lstm_cases import Case, ClaimError
+from lstmdocs.pictures import cell, diagrams
+from lstmdocs.pictures.cases import Case, ClaimError
+from lstmdocs.pictures.drawing import number
 
 PAGE = "basics/equations.html"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -24,45 +24,45 @@ def cell_svg(language: str) -> str:
 
 
 def test_the_hand_made_step_is_what_nn_lstm_returns():
-    values = cell_diagram.one_step(Case())
+    values = cell.one_step(Case())
     torch.manual_seed(0)  # independently of the module: an nn.LSTMCell with the LSTM's weights
     rnn = nn.LSTM(input_size=2, hidden_size=3, batch_first=True)
     input, h0, c0 = torch.randn(5, 4, 2), torch.randn(1, 5, 3), torch.randn(1, 5, 3)
-    cell = nn.LSTMCell(2, 3)
+    lstm_cell = nn.LSTMCell(2, 3)
     with torch.no_grad():
         for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
-            getattr(cell, name).copy_(getattr(rnn, f"{name}_l0"))
-        h, c = cell(input[:, 0], (h0[0], c0[0]))
-    assert torch.allclose(values["h"], h, rtol=0, atol=cell_diagram.ATOL)
-    assert torch.allclose(values["c"], c, rtol=0, atol=cell_diagram.ATOL)
+            getattr(lstm_cell, name).copy_(getattr(rnn, f"{name}_l0"))
+        h, c = lstm_cell(input[:, 0], (h0[0], c0[0]))
+    assert torch.allclose(values["h"], h, rtol=0, atol=cell.ATOL)
+    assert torch.allclose(values["c"], c, rtol=0, atol=cell.ATOL)
     assert torch.equal(values["c_prev"], c0[0]) and torch.equal(values["h_prev"], h0[0])
 
 
 @pytest.mark.parametrize("order", ["figo", "igfo", "ifog"])
 def test_gates_in_the_wrong_order_are_refused(monkeypatch, order):
-    monkeypatch.setattr(cell_diagram, "GATE_ORDER", order)
+    monkeypatch.setattr(cell, "GATE_ORDER", order)
     with pytest.raises(ClaimError, match=r"the cell picture draws c_t = f \* c_\{t-1\} \+ i \* g"):
-        cell_diagram.one_step(Case())
+        cell.one_step(Case())
 
 
 def test_a_tolerance_of_zero_is_refused_not_rounded_away(monkeypatch):
     """The stated atol is what is checked: a hand-written loop is not bit for bit torch's kernel."""
-    monkeypatch.setattr(cell_diagram, "ATOL", 0.0)
+    monkeypatch.setattr(cell, "ATOL", 0.0)
     with pytest.raises(ClaimError, match=r"differ by \d"):
-        cell_diagram.one_step(Case())
+        cell.one_step(Case())
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_built_picture_prints_this_runs_numbers(language):
     svg = cell_svg(language)
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
-    values = cell_diagram.one_step(Case())
+    values = cell.one_step(Case())
     names = ["i", "f", "g", "o", "c_prev", "c", "h_prev", "h"]
     table = texts[-4 * len(names) :]  # the picture ends with its table: a name, then three values, per row
     for row, name in enumerate(names):
         shown = table[4 * row : 4 * row + 4]
-        expected = [number(v) for v in values[name][cell_diagram.SEQUENCE].tolist()]
-        assert shown == [cell_diagram.SYMBOLS.get(name, name), *expected], (language, name, shown)
+        expected = [number(v) for v in values[name][cell.SEQUENCE].tolist()]
+        assert shown == [cell.SYMBOLS.get(name, name), *expected], (language, name, shown)
     sizes = [float(size) for size in re.findall(r'<text[^>]*font-size="([\d.]+)"', svg)]
     assert min(sizes) >= 11, f"{language}: text at {min(sizes)} px"
     alt = re.search(r"<title[^>]*>([^<]+)</title>", svg)[1]
@@ -76,7 +76,7 @@ def test_the_legend_states_the_checked_equations_and_tolerance(language):
     figure = html[html.index("cₜ₋₁") :]
     legend = figure[figure.index('class="lstm-diagram__legend"') :].split("</ul>", 1)[0]
     assert "<code>cₜ = f ⊙ cₜ₋₁ + i ⊙ g</code>" in legend and "<code>hₜ = o ⊙ tanh(cₜ)</code>" in legend
-    assert legend.count(f"{cell_diagram.ATOL:g}") == 2
+    assert legend.count(f"{cell.ATOL:g}") == 2
     assert bool(CJK.search(legend)) == (language == "zh_CN")
     caption = figure[figure.index("<figcaption>") :].split("</figcaption>", 1)[0]
     assert "<code" in caption and bool(CJK.search(caption)) == (language == "zh_CN")
@@ -84,7 +84,7 @@ def test_the_legend_states_the_checked_equations_and_tolerance(language):
 
 @pytest.mark.sphinx("html", testroot="cell-diagram", freshenv=True, confoverrides={"language": "en"})
 def test_a_wrong_gate_order_stops_the_build_naming_the_page(app, monkeypatch):
-    monkeypatch.setattr(cell_diagram, "GATE_ORDER", "figo")  # forget and input gate swapped
+    monkeypatch.setattr(cell, "GATE_ORDER", "figo")  # forget and input gate swapped
     with pytest.raises(diagrams.DiagramError, match=r"index\.rst:\d+: the cell picture draws c_t"):
         app.build()
 

@@ -8,7 +8,7 @@ import pytest
 from docutils import nodes
 
 from browser import screenshot
-from lstmdocs import cheatsheet
+from lstmdocs.widgets import cheatsheet
 
 
 def body_rows(doctree) -> list[nodes.row]:

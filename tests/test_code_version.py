@@ -1,6 +1,6 @@
-"""lstmdocs.code_version: the environment version Sphinx compares changes with the extensions' code, and only with it."""
+"""lstmdocs.build.code_version: the environment version Sphinx compares changes with the extensions' code, and only with it."""
 
-from lstmdocs.code_version import code_digest
+from lstmdocs.build.code_version import code_digest
 
 
 def test_the_version_follows_the_code_and_nothing_else(tmp_path):

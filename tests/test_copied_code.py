@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from built import LANGUAGES, ROOT, SITE, pages, program, require
-from lstmdocs.page_doctests import blocks as source_blocks
+from lstmdocs.running.page_doctests import blocks as source_blocks
 from tools.copied_code import (
     KINDS,
     Copied,
@@ -121,7 +121,7 @@ def test_a_doctest_pastes_into_the_classic_prompt(language):
 
 @pytest.mark.parametrize("page", [page for page in PAGES if not page.startswith("gallery/")])
 def test_a_page_copies_the_code_the_build_ran(page):
-    """lstmdocs.page_doctests ran the page's Markdown blocks; the built page must show exactly those.
+    """lstmdocs.running.page_doctests ran the page's Markdown blocks; the built page must show exactly those.
 
     Pages without a Markdown source (the index, search) must have no code.
     """

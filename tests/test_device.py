@@ -1,12 +1,12 @@
-"""Where code runs (lstmdocs.device) and the sentence that says so on each page (lstmdocs.outputs_device)."""
+"""Where code runs (lstmdocs.running.device) and the sentence that says so on each page (lstmdocs.running.outputs_device)."""
 
 import pytest
 import torch
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
-from lstmdocs import device
-from lstmdocs.outputs_device import TEMPLATES, check_stamps
+from lstmdocs.running import device
+from lstmdocs.running.outputs_device import TEMPLATES, check_stamps
 
 
 @pytest.mark.sphinx("html", testroot="outputs-device")

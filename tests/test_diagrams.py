@@ -1,4 +1,4 @@
-"""lstmdocs.diagrams: pictures drawn by the build, in the page's language, that cannot lie."""
+"""lstmdocs.pictures.diagrams: pictures drawn by the build, in the page's language, that cannot lie."""
 
 import re
 import shutil
@@ -8,8 +8,8 @@ import polib
 import pytest
 import torch
 
-from lstmdocs import diagram_catalogue, diagram_drawing, diagrams, lstm_cases
-from lstmdocs.lstm_cases import Case, Claim, ClaimError
+from lstmdocs.pictures import cases, catalogue, diagrams, drawing
+from lstmdocs.pictures.cases import Case, Claim, ClaimError
 from page_code import blocks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,7 +69,7 @@ def test_chinese_pictures_are_labelled_in_chinese(app):
 @pytest.mark.sphinx("html", testroot="diagrams", freshenv=True, confoverrides={"language": "en", **SITE_LOCALES})
 def test_a_false_highlight_fails_the_build(app, monkeypatch):
     wrong = Claim("final", "output[-1]", "h_n[-1]")  # the trap drawn as the answer
-    monkeypatch.setattr(lstm_cases, "claims", lambda case: [wrong])
+    monkeypatch.setattr(cases, "claims", lambda case: [wrong])
     with pytest.raises(diagrams.DiagramError, match=r"index\.rst:\d+: output\[-1\] is drawn equal to h_n\[-1\]"):
         app.build()
 
@@ -86,22 +86,22 @@ def test_a_false_highlight_fails_the_build(app, monkeypatch):
 )
 def test_every_kind_of_false_claim_is_refused(case, claim, message):
     with pytest.raises(ClaimError, match=message):
-        lstm_cases.check(claim, lstm_cases.run(case), case)
+        cases.check(claim, cases.run(case), case)
 
 
 @pytest.mark.parametrize("case", [Case(), Case(layers=2), Case(bidirectional=True), Case(lengths=(4, 2, 3))])
 def test_the_drawn_claims_hold(case):
-    meanings = {claim.meaning for claim in lstm_cases.checked_claims(case)}
+    meanings = {claim.meaning for claim in cases.checked_claims(case)}
     assert {"final", "cell"} <= meanings
     for meaning in meanings:
-        assert diagram_drawing.describe(meaning, case, str)
+        assert drawing.describe(meaning, case, str)
 
 
 def test_highlights_are_the_elements_an_expression_selects():
     shapes = {"output": torch.Size([5, 4, 3]), "h_n": torch.Size([1, 5, 3])}
-    last_step = lstm_cases.positions("output[:, -1, :]", shapes)
+    last_step = cases.positions("output[:, -1, :]", shapes)
     assert last_step == {(b * 4 + 3) * 3 + j for b in range(5) for j in range(3)}
-    assert lstm_cases.positions("output[-1]", shapes) == set(range(48, 60))
+    assert cases.positions("output[-1]", shapes) == set(range(48, 60))
 
 
 def test_the_seed_example_draws_the_values_its_page_prints():
@@ -109,7 +109,7 @@ def test_the_seed_example_draws_the_values_its_page_prints():
     namespace: dict = {}
     setup = next(b for b in blocks((ROOT / "docs/basics/outputs.md").read_text(encoding="utf-8")) if b.kind == "cell")
     exec(setup.source, namespace)  # noqa: S102  (the page's own code, as page_code runs it)
-    drawn = lstm_cases.run(Case())
+    drawn = cases.run(Case())
     for name in ("output", "h_n", "c_n"):
         assert torch.equal(namespace[name], drawn[name]), name
 
@@ -117,7 +117,7 @@ def test_the_seed_example_draws_the_values_its_page_prints():
 def test_every_label_has_a_chinese_translation():
     assert CATALOGUE.is_file(), f"{CATALOGUE} is missing: run `nox -s i18n`"
     entries = {entry.msgid: entry for entry in polib.pofile(str(CATALOGUE)) if not entry.obsolete}
-    used = diagram_catalogue.messages()
+    used = catalogue.messages()
     assert len(used) > 20
     problems = []
     for source, line, msgid in used:
@@ -166,19 +166,19 @@ def test_the_style_sheet_folder_is_added_without_changing_the_callers_list(app_p
 def test_the_view_picture_refuses_swapped_directions(monkeypatch):
     """If h_n's rows were direction-major, [-1, 0] would not be the forward final state."""
     case = Case(layers=2, bidirectional=True)
-    values = dict(lstm_cases.run(case))
+    values = dict(cases.run(case))
     values["h_n"] = values["h_n"][[0, 1, 3, 2]]  # the top layer's two directions swapped
-    monkeypatch.setattr(lstm_cases, "run", lambda _case: values)
-    with pytest.raises(diagram_drawing.DiagramError, match=r"view\(2, 2, N, H\)\[-1, 0\] is drawn equal to output"):
-        diagram_drawing.draw_view(case, [], str, "uid")
+    monkeypatch.setattr(cases, "run", lambda _case: values)
+    with pytest.raises(drawing.DiagramError, match=r"view\(2, 2, N, H\)\[-1, 0\] is drawn equal to output"):
+        drawing.draw_view(case, [], str, "uid")
 
 
 def test_the_packed_sequence_picture_refuses_a_wrong_final_state(monkeypatch):
     """Each sequence's h_n is drawn at the data row of its last real step: h_n for another
     sequence there fails the build."""
     case = Case(lengths=(4, 2, 3))
-    values = dict(lstm_cases.run(case))
+    values = dict(cases.run(case))
     values["h_n"] = values["h_n"][:, [1, 0, 2]]  # sequences 0 and 1 swapped
-    monkeypatch.setattr(lstm_cases, "run", lambda _case: values)
-    with pytest.raises(diagram_drawing.DiagramError, match=r"drawn as h_n\[-1\]\[\d\], but is not"):
-        diagram_drawing.draw_packed_sequence(case, [], str, "uid")
+    monkeypatch.setattr(cases, "run", lambda _case: values)
+    with pytest.raises(drawing.DiagramError, match=r"drawn as h_n\[-1\]\[\d\], but is not"):
+        drawing.draw_packed_sequence(case, [], str, "uid")

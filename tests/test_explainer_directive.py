@@ -1,4 +1,4 @@
-"""The {lstm-explainer} directive (conf/lstmdocs/explainer.py): translated strings in, one widget div out."""
+"""The {lstm-explainer} directive (conf/lstmdocs/widgets/explainer/__init__.py): translated strings in, one widget div out."""
 
 import html
 import json

@@ -1,7 +1,7 @@
 """The explainer's copyable expressions, run by torch, select the value they are shown for.
 
 node prints, for every non-padding cell of every configuration in both layouts, what the page
-copies (conf/static/explainer/explainer-core.js); Python evaluates it on torch's tensors in that
+copies (conf/lstmdocs/widgets/explainer/static/explainer/explainer-core.js); Python evaluates it on torch's tensors in that
 layout. The fixture the JavaScript tests read is what make_explainer_cells.py makes now.
 """
 

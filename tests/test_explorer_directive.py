@@ -1,11 +1,11 @@
-"""lstmdocs.explorer: the widget's texts are paragraphs of the page, translated by its catalogue,
+"""lstmdocs.widgets.explorer: the widget's texts are paragraphs of the page, translated by its catalogue,
 rendered into the template; a text missing on either side stops the build."""
 
 import jinja2
 import pytest
 from sphinx.errors import ExtensionError
 
-from lstmdocs import explorer
+from lstmdocs.widgets import explorer
 
 WIDGET = '<p>{{ text["greeting"] }}</p><span data-text="hint">{{ text["hint"] }}</span>'
 

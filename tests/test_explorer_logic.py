@@ -11,7 +11,7 @@ import torch
 from torch import nn
 
 from built import ROOT, program
-from lstmdocs.device import PROJECTION_NOTE
+from lstmdocs.running.device import PROJECTION_NOTE
 
 FIXTURES = ROOT / "tests" / "fixtures"
 FIXTURE = FIXTURES / "lstm_shapes.json"
@@ -28,7 +28,7 @@ def test_fixture_is_what_torch_gives_now(tmp_path: Path):
 
 # Ask the explorer what it would show for every configuration in the fixture.
 SHOWN = """
-const LstmShapes = require("./conf/static/explorer/lstm-shapes.js");
+const LstmShapes = require("./conf/lstmdocs/widgets/explorer/static/explorer/lstm-shapes.js");
 const { cases } = require("./tests/fixtures/lstm_shapes.json");
 console.log(JSON.stringify(cases.map(({ config }) => ({ config, ...LstmShapes.explore(config) }))));
 """

@@ -17,14 +17,14 @@ def test_examples_are_found():
 
 
 def test_every_example_has_its_place_in_the_reading_order():
-    from lstmdocs.gallery import READING_ORDER
+    from lstmdocs.running.gallery import READING_ORDER
 
     assert sorted(name.removesuffix(".py") for name in READING_ORDER) == EXAMPLES
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_gallery_lists_examples_in_reading_order(language):
-    from lstmdocs.gallery import READING_ORDER
+    from lstmdocs.running.gallery import READING_ORDER
 
     index = require(SITE / language / "gallery" / "index.html").read_text(encoding="utf-8")
     thumbnails = [index.index(f'href="{name.removesuffix(".py")}.html"') for name in READING_ORDER]

@@ -1,6 +1,6 @@
-"""lstmdocs.gallery_rerun: a change to the gallery's hooks makes every example run again, and only then."""
+"""lstmdocs.running.gallery_rerun: a change to the gallery's hooks makes every example run again, and only then."""
 
-from lstmdocs.gallery_rerun import STAMP, forget_runs_of_other_hooks
+from lstmdocs.running.gallery_rerun import STAMP, forget_runs_of_other_hooks
 
 
 def test_examples_run_again_only_when_the_hooks_change(tmp_path):

@@ -1,4 +1,4 @@
-"""The explainer's traces (conf/lstmdocs/lstm_trace.py), as the built site serves them, against torch.
+"""The explainer's traces (conf/lstmdocs/widgets/explainer/trace.py), as the built site serves them, against torch.
 
 Each trace's ``output``, ``h_n`` and ``c_n`` must be exactly (``torch.equal``) what ``nn.LSTM``
 returns for the trace's own weights and input; its gates must give its c_t and h_t by the
@@ -122,7 +122,7 @@ def test_trace_is_what_torch_computes(language, name):
 
 
 def test_every_configuration_is_tested_and_both_languages_serve_the_same_bytes():
-    from lstmdocs.lstm_trace import CONFIGS
+    from lstmdocs.widgets.explainer.trace import CONFIGS
 
     assert tuple(config.name for config in CONFIGS) == NAMES
     for name in NAMES:
@@ -152,7 +152,7 @@ def test_a_rebuild_reads_the_cached_traces_without_importing_torch():
     from built import BUILD, ROOT
 
     code = (
-        "import sys; from pathlib import Path; from lstmdocs.lstm_trace import scripts; "
+        "import sys; from pathlib import Path; from lstmdocs.widgets.explainer.trace import scripts; "
         f"texts = scripts(Path({str(BUILD / 'doctrees' / 'lstm-traces')!r})); "
         "assert 'torch' not in sys.modules, 'torch imported'; "
         f"site = Path({str(SITE / 'en' / TRACES)!r}); "

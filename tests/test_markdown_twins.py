@@ -1,4 +1,4 @@
-"""Markdown twins of the pages and llms.txt (conf/lstmdocs/markdown_twins.py), in the built site."""
+"""Markdown twins of the pages and llms.txt (conf/lstmdocs/page_extras/markdown_twins.py), in the built site."""
 
 import inspect
 import re

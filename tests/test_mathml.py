@@ -1,4 +1,4 @@
-"""Math is MathML written by the build (lstmdocs.mathml): no math script, and bad TeX stops the build."""
+"""Math is MathML written by the build (lstmdocs.html.mathml): no math script, and bad TeX stops the build."""
 
 import re
 
@@ -6,7 +6,7 @@ import pytest
 from docutils import nodes
 from sphinx.errors import ExtensionError
 
-from lstmdocs.mathml import CACHE_NAME, Renderer, keep_punctuation_with_math
+from lstmdocs.html.mathml import CACHE_NAME, Renderer, keep_punctuation_with_math
 
 
 @pytest.mark.sphinx("html", testroot="mathml")

@@ -1,4 +1,4 @@
-"""lstmdocs.myst_block_i18n: translated display math on MyST pages."""
+"""lstmdocs.i18n.myst_blocks: translated display math on MyST pages."""
 
 import pytest
 
@@ -14,9 +14,9 @@ def test_display_math_in_myst_is_translated(app):
 
 @pytest.mark.sphinx("html", testroot="myst-block-i18n", confoverrides={"extensions": ["myst_parser"]}, freshenv=True)
 def test_without_it_sphinx_turns_translated_myst_math_into_colons(app):
-    """Why lstmdocs.myst_block_i18n exists: drop it once this fails (Sphinx or MyST fixed)."""
+    """Why lstmdocs.i18n.myst_blocks exists: drop it once this fails (Sphinx or MyST fixed)."""
     app.build()
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert "输入门" not in html and r"\[::\]" in html, (
-        "Sphinx now translates MyST math blocks itself: remove lstmdocs.myst_block_i18n and this test"
+        "Sphinx now translates MyST math blocks itself: remove lstmdocs.i18n.myst_blocks and this test"
     )

@@ -3,7 +3,7 @@
 import json
 
 from built import BUILD, ROOT
-from lstmdocs.page_doctests import PASSED_FILE, page_fingerprint
+from lstmdocs.running.page_doctests import PASSED_FILE, page_fingerprint
 from page_code import blocks, run_page
 
 DOCS = ROOT / "docs"
@@ -19,7 +19,7 @@ def test_pages_with_doctests_are_found():
 
 
 def test_the_build_ran_every_page_as_it_is_now():
-    """``nox -s docs`` ran each page's doctests (lstmdocs.page_doctests) on its current text and they passed."""
+    """``nox -s docs`` ran each page's doctests (lstmdocs.running.page_doctests) on its current text and they passed."""
     record = json.loads((BUILD / "doctrees" / PASSED_FILE).read_text(encoding="utf-8"))
     assert not record["failed"], record["failed"]
     stale = [

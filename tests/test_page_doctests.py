@@ -1,10 +1,10 @@
-"""lstmdocs.page_doctests: a wrong doctest fails the build, naming the page and the line."""
+"""lstmdocs.running.page_doctests: a wrong doctest fails the build, naming the page and the line."""
 
 import json
 
 import pytest
 
-from lstmdocs.page_doctests import PASSED_FILE
+from lstmdocs.running.page_doctests import PASSED_FILE
 
 
 @pytest.mark.sphinx("html", testroot="page-doctests", freshenv=True)
@@ -32,7 +32,7 @@ def test_a_failed_page_runs_again_and_a_passed_one_does_not(app, warning, monkey
     assert record["failed"] == [] and len(record["passed"]) == 1
     warning.truncate(0)
     warning.seek(0)
-    from lstmdocs import page_doctests
+    from lstmdocs.running import page_doctests
 
     monkeypatch.setattr(page_doctests, "run_page_alone", lambda path: pytest.fail(f"{path} ran again"))
     app.env.all_docs.pop("wrong")  # read it again, with the text that already passed

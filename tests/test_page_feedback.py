@@ -1,4 +1,4 @@
-"""The "report a problem" and "edit this page" links (conf/lstmdocs/page_feedback.py)."""
+"""The "report a problem" and "edit this page" links (conf/lstmdocs/page_extras/feedback.py)."""
 
 import os
 import re
@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from built import LANGUAGES, ROOT, SITE, pages
-from lstmdocs import device
+from lstmdocs.running import device
 
 REPOSITORY = "https://github.com/example/lstm-docs"
 

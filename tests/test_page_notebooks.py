@@ -1,4 +1,4 @@
-"""Every page with code as a notebook in its language, and its Colab link (conf/lstmdocs/page_notebooks.py)."""
+"""Every page with code as a notebook in its language, and its Colab link (conf/lstmdocs/page_extras/notebooks.py)."""
 
 import json
 import os
@@ -13,7 +13,7 @@ import nbformat
 import pytest
 
 from built import LANGUAGES, ROOT, SITE, pages
-from lstmdocs.page_notebooks import COLAB, _colab_url, is_notebook_page, markdown, page_notebook
+from lstmdocs.page_extras.notebooks import COLAB, _colab_url, is_notebook_page, markdown, page_notebook
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"

@@ -9,8 +9,8 @@ import polib
 import pytest
 
 from built import LOCALES
-from lstmdocs import jieba_subset
-from lstmdocs.search_index_pruning import drop_dead_terms, restore_index_entries
+from lstmdocs.search import jieba_subset
+from lstmdocs.search.index_pruning import drop_dead_terms, restore_index_entries
 
 
 def script_sources(html: str) -> list[str]:

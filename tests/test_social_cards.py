@@ -1,4 +1,4 @@
-"""Open Graph / Twitter tags and the social card images of both editions (conf/lstmdocs/social_cards.py)."""
+"""Open Graph / Twitter tags and the social card images of both editions (conf/lstmdocs/page_extras/social_cards.py)."""
 
 import os
 import re
@@ -14,7 +14,7 @@ from matplotlib.ft2font import FT2Font
 from sphinxext.opengraph._social_cards import DEFAULT_SOCIAL_CONFIG
 
 from built import LANGUAGES, ROOT, SITE, pages
-from lstmdocs import social_cards
+from lstmdocs.page_extras import social_cards
 
 GENERATED = {"genindex.html", "search.html"}  # Sphinx's own pages: no doctree, no card
 CARDS = "_images/social_previews"

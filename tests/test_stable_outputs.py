@@ -5,8 +5,8 @@ import zipfile
 
 import jinja2
 
-from lstmdocs.stable_zips import stabilise
-from lstmdocs.template_cache import FOLDER
+from lstmdocs.build.stable_zips import stabilise
+from lstmdocs.build.template_cache import FOLDER
 
 
 def test_example_zips_get_fixed_timestamps(tmp_path):

@@ -1,5 +1,5 @@
 """The Chinese gallery's downloads carry Chinese prose around the same code; the English
-ones are what sphinx-gallery wrote (conf/lstmdocs/translated_downloads.py)."""
+ones are what sphinx-gallery wrote (conf/lstmdocs/i18n/translated_downloads.py)."""
 
 import json
 import re
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from built import ROOT, SITE, require
-from lstmdocs import translated_downloads
-from lstmdocs.stable_zips import ZIP_EPOCH
+from lstmdocs.build.stable_zips import ZIP_EPOCH
+from lstmdocs.i18n import translated_downloads
 
 EXAMPLES = sorted(path.stem for path in (ROOT / "examples").glob("plot_*.py"))
 GENERATED = ROOT / "docs" / "gallery"

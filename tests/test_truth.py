@@ -7,8 +7,9 @@ import pytest
 
 import test_cuda
 from built import LANGUAGES, SITE, require
-from lstmdocs import device, lstm_cases
-from lstmdocs.lstm_cases import Case, Claim, ClaimError
+from lstmdocs.pictures import cases
+from lstmdocs.pictures.cases import Case, Claim, ClaimError
+from lstmdocs.running import device
 
 ROOT = Path(__file__).resolve().parent.parent
 CUDA_PAGE = ROOT / "docs" / "reference" / "cuda.md"
@@ -39,23 +40,23 @@ def test_every_cuda_test_is_listed_on_the_page():
 )
 def test_a_trap_that_differs_only_in_shape_is_refused(case, claim):
     with pytest.raises(ClaimError, match="differ in shape"):
-        lstm_cases.check(claim, lstm_cases.run(case), case)
+        cases.check(claim, cases.run(case), case)
 
 
 def test_the_output_minus_one_trap_is_checked_with_equal_shapes(monkeypatch):
     """With N != L, output[-1] (L, H) and h_n[-1] (N, H) differ in shape; the trap runs again with N == L."""
     seen = []
-    real_run = lstm_cases.run
-    monkeypatch.setattr(lstm_cases, "run", lambda case: seen.append(case) or real_run(case))
+    real_run = cases.run
+    monkeypatch.setattr(cases, "run", lambda case: seen.append(case) or real_run(case))
     case = Case()
     assert case.batch != case.steps
-    lstm_cases.check(Claim("trap", "output[-1]", "h_n[-1]"), real_run(case), case)
+    cases.check(Claim("trap", "output[-1]", "h_n[-1]"), real_run(case), case)
     assert seen == [Case(batch=case.steps)]
     # were output time first, output[-1] would be h_n[-1]: the trap check then fails
     square = real_run(Case(batch=case.steps))
     time_first = {**square, "output": square["output"].transpose(0, 1)}
     with pytest.raises(ClaimError, match="drawn as a trap"):
-        lstm_cases.check(Claim("trap", "output[-1]", "h_n[-1]"), time_first, Case(batch=case.steps))
+        cases.check(Claim("trap", "output[-1]", "h_n[-1]"), time_first, Case(batch=case.steps))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

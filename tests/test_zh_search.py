@@ -1,4 +1,4 @@
-"""conf/lstmdocs/zh_search.py: the Chinese search's words come from the glossary's catalogue
+"""conf/lstmdocs/search/zh_search.py: the Chinese search's words come from the glossary's catalogue
 and conf/search-synonyms.toml, and are indexed whole, one character long or more."""
 
 import tomllib
@@ -7,7 +7,7 @@ import polib
 import pytest
 
 from built import LOCALES, ROOT
-from lstmdocs import zh_search
+from lstmdocs.search import zh_search
 
 GLOSSARY = LOCALES / "zh_CN" / "LC_MESSAGES" / "glossary.po"
 SYNONYMS = ROOT / "conf" / "search-synonyms.toml"

@@ -37,7 +37,7 @@ import matplotlib
 matplotlib.use("agg")
 import torch
 sys.path.insert(0, "conf")
-from lstmdocs.gallery import reset
+from lstmdocs.running.gallery import reset
 reset(None, sys.argv[1])
 body = time.perf_counter()
 runpy.run_path(sys.argv[1], run_name="__main__")

@@ -150,9 +150,9 @@ def copied_is_not_run(block: Copied) -> str:
 
 
 def doctest_flag_names() -> list[str]:
-    """The page doctests' option flags (``lstmdocs.page_doctests.DOCTEST_FLAGS``), by name."""
+    """The page doctests' option flags (``lstmdocs.running.page_doctests.DOCTEST_FLAGS``), by name."""
     sys.path.insert(0, str(ROOT / "conf"))
-    from lstmdocs.page_doctests import DOCTEST_FLAGS
+    from lstmdocs.running.page_doctests import DOCTEST_FLAGS
 
     return [name for name, flag in doctest.OPTIONFLAGS_BY_NAME.items() if DOCTEST_FLAGS & flag]
 

@@ -5,7 +5,7 @@ Usage: python tools/mutate.py [CATALOGUE] [--only SUBSTRING]
 Each mutant of ``tools/mutations.toml`` changes one file the way a reader gets it
 wrong. It is applied to a scratch copy of the repository (the tracked files, in a
 temporary folder), never to the tree itself, and the check that guards that file runs
-there: for a page, what the build runs when it reads the page (``lstmdocs.page_doctests``);
+there: for a page, what the build runs when it reads the page (``lstmdocs.running.page_doctests``);
 for an example, the script alone, as sphinx-gallery runs it during the build; for the
 cheat sheet's rules, the pictures' claims and the explorer's logic, their tests. A
 mutant is killed when that check fails. Two workers, each with its own copy, run
@@ -33,9 +33,15 @@ CATALOGUE = ROOT / "tools" / "mutations.toml"
 TIMEOUT_S = 300
 PYTEST = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly"]
 CHECKS = {  # the check that guards each file, run from the scratch copy's root
-    "conf/lstmdocs/cheatsheet.py": [*PYTEST, "tests/test_cheatsheet.py", "-k", "covers_the_grid"],
-    "conf/lstmdocs/lstm_cases.py": [*PYTEST, "tests/test_diagrams.py", "tests/test_truth.py", "-k", "claim or trap"],
-    "conf/static/explorer/lstm-shapes.js": ["node", "--test", "tests/js/lstm-shapes.test.js"],
+    "conf/lstmdocs/widgets/cheatsheet/__init__.py": [*PYTEST, "tests/test_cheatsheet.py", "-k", "covers_the_grid"],
+    "conf/lstmdocs/pictures/cases.py": [
+        *PYTEST,
+        "tests/test_diagrams.py",
+        "tests/test_truth.py",
+        "-k",
+        "claim or trap",
+    ],
+    "conf/lstmdocs/widgets/explorer/static/explorer/lstm-shapes.js": ["node", "--test", "tests/js/lstm-shapes.test.js"],
 }
 
 
@@ -54,7 +60,7 @@ class Mutant:
         if self.file in CHECKS:
             return CHECKS[self.file]
         if self.file.startswith("docs/") and self.file.endswith(".md"):
-            return [sys.executable, "conf/lstmdocs/page_doctests.py", self.file]
+            return [sys.executable, "conf/lstmdocs/running/page_doctests.py", self.file]
         if self.file.startswith("examples/") and self.file.endswith(".py"):
             return [sys.executable, self.file]
         raise CatalogueError(f"{self.id}: no check is known for {self.file}")

@@ -5,7 +5,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const Core = require(path.join(__dirname, "../../conf/static/explainer/explainer-core.js"));
+const Core = require(path.join(__dirname, "../../conf/lstmdocs/widgets/explainer/static/explainer/explainer-core.js"));
 const fixture = require(path.join(__dirname, "../fixtures/explainer_cells.json"));
 const configs = Object.values(fixture.configs);
 const ATOL = 1e-6; // the trace's float32 values against the page's float64 arithmetic

@@ -5,7 +5,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const LstmShapes = require(path.join(__dirname, "../../conf/static/explorer/lstm-shapes.js"));
+const LstmShapes = require(path.join(__dirname, "../../conf/lstmdocs/widgets/explorer/static/explorer/lstm-shapes.js"));
 const fixture = require(path.join(__dirname, "../fixtures/lstm_shapes.json"));
 
 const label = (config) => JSON.stringify(config);

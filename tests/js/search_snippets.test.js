@@ -1,11 +1,11 @@
-// Unit tests for conf/lstmdocs/static/search_snippets.js; run by tests/test_js.py.
+// Unit tests for conf/lstmdocs/search/static/search_snippets.js; run by tests/test_js.py.
 "use strict";
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const { plainTex } = require(path.join(__dirname, "..", "..", "conf", "lstmdocs", "static", "search_snippets.js"));
+const { plainTex } = require(path.join(__dirname, "..", "..", "conf", "lstmdocs", "search", "static", "search_snippets.js"));
 
 test("simple inline formulas read as their symbols", () => {
   assert.equal(plainTex("\\(N\\)"), "N");

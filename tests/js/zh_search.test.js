@@ -1,4 +1,4 @@
-// Unit tests for conf/lstmdocs/static/zh_search.js; run by tests/test_zh_search.py.
+// Unit tests for conf/lstmdocs/search/static/zh_search.js; run by tests/test_zh_search.py.
 "use strict";
 
 const test = require("node:test");
@@ -6,7 +6,7 @@ const assert = require("node:assert/strict");
 const path = require("node:path");
 
 const { segmentRun, splitQuery } = require(
-  path.join(__dirname, "..", "..", "conf", "lstmdocs", "static", "zh_search.js"),
+  path.join(__dirname, "..", "..", "conf", "lstmdocs", "search", "static", "zh_search.js"),
 );
 
 const vocabulary = (...words) => {

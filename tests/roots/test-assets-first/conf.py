@@ -1,1 +1,1 @@
-extensions = ["myst_nb", "lstmdocs.assets_first"]
+extensions = ["myst_nb", "lstmdocs.build.assets_first"]

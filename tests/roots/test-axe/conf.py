@@ -1,2 +1,2 @@
-extensions = ["lstmdocs.toctree_caption_level", "lstmdocs.focusable_scrolling", "lstmdocs.mathml"]
+extensions = ["lstmdocs.html.toctree_caption_level", "lstmdocs.html.focusable_scrolling", "lstmdocs.html.mathml"]
 html_theme = "furo"

@@ -1,2 +1,2 @@
-extensions = ["lstmdocs.cheatsheet"]
+extensions = ["lstmdocs.widgets.cheatsheet"]
 locale_dirs = ["locales"]

@@ -1,1 +1,1 @@
-extensions = ["myst_parser", "lstmdocs.explainer"]
+extensions = ["myst_parser", "lstmdocs.widgets.explainer"]

@@ -1,3 +1,3 @@
-extensions = ["myst_parser", "lstmdocs.explainer"]
+extensions = ["myst_parser", "lstmdocs.widgets.explainer"]
 language = "zh_CN"
 locale_dirs = ["locales"]

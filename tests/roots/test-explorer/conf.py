@@ -1,2 +1,2 @@
-extensions = ["myst_parser", "lstmdocs.explorer"]
+extensions = ["myst_parser", "lstmdocs.widgets.explorer"]
 locale_dirs = ["locales"]

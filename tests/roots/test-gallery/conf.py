@@ -2,6 +2,6 @@ extensions = ["sphinx_gallery.gen_gallery"]
 sphinx_gallery_conf = {
     "examples_dirs": "examples",
     "gallery_dirs": "gallery",
-    "reset_modules": ("lstmdocs.gallery.reset",),
+    "reset_modules": ("lstmdocs.running.gallery.reset",),
     "download_all_examples": False,
 }

@@ -1,3 +1,3 @@
-extensions = ["lstmdocs.jieba_subset"]
+extensions = ["lstmdocs.search.jieba_subset"]
 language = "zh_CN"
 html_search_options = {"dict": ""}  # as the site's conf.py: no user dictionary

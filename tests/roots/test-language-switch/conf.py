@@ -1,4 +1,4 @@
-extensions = ["lstmdocs.html_lang", "lstmdocs.language_switch"]
+extensions = ["lstmdocs.i18n.html_lang", "lstmdocs.i18n.language_switch"]
 html_theme = "furo"
 html_sidebars = {"**": ["sidebar/brand.html", "sidebar/language-switch.html"]}
 language_switch_languages = {"en": "English", "zh_CN": "简体中文"}

@@ -1,2 +1,2 @@
-extensions = ["lstmdocs.mathml"]
+extensions = ["lstmdocs.html.mathml"]
 html_math_renderer = "mathml"

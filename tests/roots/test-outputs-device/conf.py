@@ -1,1 +1,1 @@
-extensions = ["lstmdocs.outputs_device"]
+extensions = ["lstmdocs.running.outputs_device"]

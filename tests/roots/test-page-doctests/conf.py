@@ -1,1 +1,1 @@
-extensions = ["myst_parser", "lstmdocs.page_doctests"]
+extensions = ["myst_parser", "lstmdocs.running.page_doctests"]

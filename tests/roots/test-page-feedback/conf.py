@@ -1,6 +1,6 @@
 from pathlib import Path
 
-extensions = ["sphinx_gallery.gen_gallery", "lstmdocs.page_feedback"]
+extensions = ["sphinx_gallery.gen_gallery", "lstmdocs.page_extras.feedback"]
 sphinx_gallery_conf = {
     "examples_dirs": "examples",
     "gallery_dirs": "gallery",

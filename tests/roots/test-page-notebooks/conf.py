@@ -1,4 +1,4 @@
-extensions = ["myst_nb", "lstmdocs.page_notebooks"]
+extensions = ["myst_nb", "lstmdocs.page_extras.notebooks"]
 nb_execution_mode = "off"
 locale_dirs = ["locales"]
 gettext_compact = False

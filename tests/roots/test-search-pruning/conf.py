@@ -1,2 +1,2 @@
-# Sphinx alone: what an incremental build does to the search index without lstmdocs.search_index_pruning.
+# Sphinx alone: what an incremental build does to the search index without lstmdocs.search.index_pruning.
 extensions = []

@@ -1,3 +1,3 @@
-extensions = ["lstmdocs.template_cache"]
+extensions = ["lstmdocs.build.template_cache"]
 html_theme = "basic"
 templates_path = ["_templates"]

@@ -1,2 +1,2 @@
-extensions = ["lstmdocs.zh_search"]
+extensions = ["lstmdocs.search.zh_search"]
 html_theme = "furo"

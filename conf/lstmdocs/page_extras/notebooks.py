@@ -1,0 +1,236 @@
+"""Every page with code cells offers itself as a notebook, in its language, and opens in Colab.
+
+A MyST-NB page (``file_format: mystnb``) with ``{code-cell}`` blocks becomes
+``<page>.ipynb`` beside ``<page>.html``: its code cells as they are, its prose as Markdown
+cells. On a translated build each prose paragraph is replaced by its translation from the
+page's catalogue (``<page>.po``; msgids are the MyST source lines joined by spaces), so the
+Chinese notebook carries the Chinese prose and the same code. What only the website can
+show (the site's pictures, cross-reference roles, labels) becomes plain Markdown: a note
+and the picture's caption, the role's text.
+
+A gallery page's notebook (sphinx-gallery's, or the translated one ``translated_downloads``
+writes) is copied to the same place, ``<page>.ipynb``, so every notebook of the site has
+one address per language.
+
+Colab opens only notebooks on GitHub. With the repository's address configured
+(``page_notebooks_repository``, from ``REPO_URL``), "Open in Colab" points at
+``<branch>/<language>/<page>.ipynb`` of it, the branch (``notebooks``) that the Pages
+workflow fills with the built site's notebooks; without it the page offers the download only.
+Bytes are deterministic: cell ids are numbered, no outputs, keys sorted.
+"""
+
+import re
+import shutil
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.locale import admonitionlabels
+from sphinx.util import logging
+
+from lstmdocs import add_template_folder
+
+logger = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+COLAB = "https://colab.research.google.com/github"
+# Where a notebook meets a picture that only the website draws (one line, in the reader's language).
+PICTURE_NOTE = {"en": "*(The website shows a diagram here.)*", "zh_CN": "*（此处的示意图请见本页的网页版。）*"}
+LABEL = re.compile(r"^\([\w-]+\)=\s*$")
+FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w-]+)\}(?P<argument>.*)$")
+ROLE = re.compile(r"\{(?:ref|doc|term|numref)\}`(?P<text>[^`<]*?)\s*(?:<(?P<target>[^`>]*)>)?`")
+# A paragraph's Markdown prefix, kept in front of its translation: heading, list item, quote.
+VERBATIM = re.compile(r"^(?P<fence>`{3,}|\$\$)")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.) ")
+PREFIX = re.compile(r"^(?P<prefix>#{1,6} |[-*+] |\d+\. |> )?(?P<text>.*)$", re.S)
+
+
+def is_notebook_page(source: Path) -> bool:
+    if source.suffix != ".md":
+        return False
+    text = source.read_text(encoding="utf-8")
+    return text.startswith("---") and "file_format: mystnb" in text.split("\n---", 1)[0] and "{code-cell}" in text
+
+
+def _translate_paragraph(lines: list[str], messages: dict[str, str] | None, missing: list[str]) -> list[str]:
+    if messages is None:
+        return lines
+    indent = min(len(line) - len(line.lstrip()) for line in lines)
+    match = PREFIX.match(" ".join(line.strip() for line in lines))
+    prefix, msgid = match["prefix"] or "", match["text"]
+    if msgid not in messages:
+        missing.append(msgid)
+        return lines
+    return [" " * indent + prefix + messages[msgid]]
+
+
+def markdown(
+    source: str, messages: dict[str, str] | None, note: str, missing: list[str], title: Callable[[str], str] = str
+) -> str:
+    """A MyST Markdown cell as plain Markdown, its paragraphs translated when ``messages`` are given.
+
+    Code fences and ``$$`` math pass through as they are; a glossary's terms become bold lines;
+    a cross-reference without its own text shows ``title(target)``.
+    """
+    out: list[str] = []
+    paragraph: list[str] = []
+    directive = verbatim = ""
+    glossary = False
+
+    def flush() -> None:
+        nonlocal paragraph
+        if paragraph:
+            out.extend(_translate_paragraph(paragraph, messages, missing))
+            paragraph = []
+
+    for line in [*source.split("\n"), ""]:
+        if verbatim:
+            out.append(line)
+            verbatim = "" if line.strip() == verbatim else verbatim
+            continue
+        opened = FENCE_OPEN.match(line)
+        closing = directive and line.strip() == directive
+        if VERBATIM.match(line) and not opened and not closing:
+            flush()
+            out.append(line)
+            verbatim = VERBATIM.match(line)["fence"]
+            verbatim = "" if verbatim == "$$" and line.strip().endswith("$$") and line.strip() != "$$" else verbatim
+            continue
+        if not line.strip() or LABEL.match(line) or opened or closing:
+            flush()
+            if opened:
+                directive = opened["fence"]
+                glossary = opened["name"] == "glossary"
+                if opened["name"] in admonitionlabels:  # Sphinx's own label, in the build's language
+                    out.append(f"**{admonitionlabels[opened['name']]}**")
+                elif not glossary:
+                    out += [note, ""]
+            elif closing:
+                directive = ""
+                glossary = False
+            elif not LABEL.match(line):
+                out.append(line)
+            continue
+        if directive and line.lstrip().startswith(":") and not paragraph:  # a directive's option
+            continue
+        if directive and glossary and not line[0].isspace():  # a glossary term
+            flush()
+            out += ["", f"**{_translate_paragraph([line], messages, missing)[0]}**", ""]
+            continue
+        if line.startswith("|"):  # a table row: each cell is a message
+            flush()
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if not all(set(cell) <= set("-: ") for cell in cells):
+                cells = [_translate_paragraph([cell], messages, missing)[0] for cell in cells]
+            out.append("| " + " | ".join(cells) + " |")
+            continue
+        if LIST_ITEM.match(line):
+            flush()
+        paragraph.append(line)
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
+    return ROLE.sub(lambda match: match["text"].strip() if match["target"] else title(match["text"]), text)
+
+
+def page_notebook(
+    source: Path, messages: dict[str, str] | None, language: str, title: Callable[[str], str] = str
+) -> tuple[str, list[str]]:
+    """The notebook of a MyST-NB page (as JSON text), and the paragraphs ``messages`` lack."""
+    import nbformat
+    from myst_nb.core.read import read_myst_markdown_notebook
+
+    page = read_myst_markdown_notebook(source.read_text(encoding="utf-8"))
+    note = PICTURE_NOTE.get(language, PICTURE_NOTE["en"])
+    missing: list[str] = []
+    cells = []
+    for cell in page.cells:
+        if cell.cell_type == "code":
+            cells.append(nbformat.v4.new_code_cell(cell.source))
+        elif text := markdown(cell.source, messages, note, missing, title):
+            cells.append(nbformat.v4.new_markdown_cell(text))
+    for number, cell in enumerate(cells):
+        cell.id = f"cell-{number}"
+    notebook = nbformat.v4.new_notebook(
+        cells=cells,
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
+    notebook.metadata["language_info"] = {"name": "python"}
+    notebook.nbformat_minor = 5
+    nbformat.validate(notebook)
+    return nbformat.writes(notebook) + "\n", missing
+
+
+def _catalogue_messages(app: Sphinx, docname: str) -> dict[str, str] | None:
+    """The page's translations (None on an English build, {} for a page without a catalogue)."""
+    if app.config.language == "en":
+        return None
+    from lstmdocs.i18n.translated_downloads import catalogue_of, messages_of
+
+    catalogue = catalogue_of(app, docname)
+    return messages_of(catalogue) if catalogue is not None else {}
+
+
+def _gallery_notebook(app: Sphinx, pagename: str) -> Path | None:
+    """The .ipynb download of a gallery page, as this build wrote it (None for other pages)."""
+    stem = Path(pagename).name
+    for source, (_, copied) in sorted(app.env.dlfiles.items()):
+        if Path(source).suffix == ".ipynb" and Path(source).stem == stem and pagename.startswith("gallery/"):
+            return Path(app.outdir, "_downloads", copied)
+    return None
+
+
+def _target_title(app: Sphinx, target: str) -> str:
+    """The title (in the build's language) of a label or document a cross-reference names."""
+    label = app.env.domaindata["std"]["labels"].get(target.lower())
+    if label and label[2]:
+        return label[2]
+    document = app.env.titles.get(target.lstrip("/"))
+    return document.astext() if document is not None else target
+
+
+def _colab_url(config: Config, pagename: str) -> str:
+    repository = config.page_notebooks_repository.rstrip("/")
+    if not repository.startswith("https://github.com/"):
+        return ""
+    return f"{COLAB}/{repository.removeprefix('https://github.com/')}/blob/{config.page_notebooks_branch}/{config.language}/{pagename}.ipynb"
+
+
+def _add_links(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if doctree is None or "body" not in context or app.builder.format != "html":
+        return
+    source = Path(app.env.doc2path(pagename))
+    if is_notebook_page(source):
+        title = partial(_target_title, app)
+        text, missing = page_notebook(source, _catalogue_messages(app, pagename), app.config.language, title)
+        for paragraph in missing:
+            logger.warning(
+                "%s: no %s translation for %r: the notebook keeps it in English", source, app.config.language, paragraph
+            )
+        target = Path(app.outdir, f"{pagename}.ipynb")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+    elif _gallery_notebook(app, pagename) is None:
+        return
+    links = {"notebook": f"{Path(pagename).name}.ipynb", "colab_url": _colab_url(app.config, pagename)}
+    context["body"] = app.builder.templates.render("page-notebook.html", links) + context["body"]
+
+
+def copy_gallery_notebooks(app: Sphinx, exception: Exception | None) -> None:
+    """Each gallery page's notebook beside the page (after ``translated_downloads`` translated it)."""
+    if exception or app.builder.format != "html":
+        return
+    for docname in sorted(app.env.found_docs):
+        notebook = _gallery_notebook(app, docname)
+        if notebook is not None and notebook.is_file():
+            shutil.copyfile(notebook, Path(app.outdir, f"{docname}.ipynb"))
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("page_notebooks_repository", "", "html", types=[str])
+    app.add_config_value("page_notebooks_branch", "notebooks", "html", types=[str])
+    add_template_folder(app, TEMPLATES)
+    app.connect("html-page-context", _add_links)
+    app.connect("build-finished", copy_gallery_notebooks, priority=900)  # after translated_downloads (500)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
