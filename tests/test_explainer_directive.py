@@ -7,25 +7,31 @@ import re
 import pytest
 from sphinx.errors import SphinxError
 
+from lstmdocs.widgets.explainer.trace import CONFIGS
+
 
 @pytest.mark.sphinx("html", testroot="explainer")
 def test_the_widget_gets_the_translated_strings_and_nothing_else(app):
     app.build()
     page = (app.outdir / "index.html").read_text(encoding="utf-8")
-    found = re.search(r'<div class="lstm-explainer" id="lstm-explainer" data-strings="([^"]*)">(.*?)</div>', page)
+    found = re.search(
+        r'<div class="lstm-explainer" id="lstm-explainer" data-strings="([^"]*)" data-configs="([^"]*)">(.*?)</div>', page
+    )
     assert found, "no widget div"
     words = json.loads(html.unescape(found.group(1)))
+    # The script's configuration menu is the build's list of traces, in its order.
+    assert json.loads(html.unescape(found.group(2))) == [config.name for config in CONFIGS]
     assert words == {
         "copy": "Copy & paste",
         "noscript": "这个演示需要 JavaScript。",
         "status": "第 {step} 步，共 {total} 步",
     }
-    assert found.group(2) == '<p class="lstm-explainer__noscript">这个演示需要 JavaScript。</p>'
+    assert found.group(3) == '<p class="lstm-explainer__noscript">这个演示需要 JavaScript。</p>'
     assert "Copy &amp; paste" in found.group(1)  # escaped in the attribute
-    assert "<li><p><code" not in page  # the list of strings itself is not shown
+    assert "Copy &amp; paste</p>" not in page  # the words themselves are not shown as paragraphs
 
 
 @pytest.mark.sphinx("html", testroot="explainer-malformed")
-def test_an_item_without_its_key_stops_the_build_naming_the_file(app):
-    with pytest.raises(SphinxError, match=r"index\.md:\d+: an item must start with its `key`"):
+def test_a_line_without_its_key_stops_the_build_naming_the_file(app):
+    with pytest.raises(SphinxError, match=r"index\.md:\d+: line 2 of the widget's words is not `key: text`"):
         app.build()

@@ -3,7 +3,7 @@ rendered into the template; a text missing on either side stops the build."""
 
 import jinja2
 import pytest
-from sphinx.errors import ExtensionError
+from sphinx.errors import ExtensionError, SphinxError
 
 from lstmdocs.widgets import explorer
 
@@ -59,7 +59,7 @@ def test_a_text_the_template_does_not_use_stops_the_build(monkeypatch):
 
 
 @pytest.mark.sphinx("html", testroot="explorer", srcdir="explorer-bad", freshenv=True)
-def test_a_line_that_is_not_key_text_is_an_error_naming_the_line(app):
+def test_a_line_that_is_not_key_text_stops_the_build_naming_the_line(app):
     (app.srcdir / "index.md").write_text("# W\n\n```{lstm-explorer}\ngreeting Arguments\n```\n", encoding="utf-8")
-    app.build()
-    assert "index.md:3" in app._warning.getvalue() and "is not `key: text`" in app._warning.getvalue()
+    with pytest.raises(SphinxError, match=r"index\.md:3: line 1 of the widget's words is not `key: text`"):
+        app.build()

@@ -5,7 +5,9 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const { plainTex } = require(path.join(__dirname, "..", "..", "conf", "lstmdocs", "search", "static", "search_snippets.js"));
+const { plainTex } = require(
+  path.join(__dirname, "..", "..", "conf", "lstmdocs", "search", "static", "search_snippets.js"),
+);
 
 test("simple inline formulas read as their symbols", () => {
   assert.equal(plainTex("\\(N\\)"), "N");

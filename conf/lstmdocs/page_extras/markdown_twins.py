@@ -39,6 +39,11 @@ class _PageTranslator(MarkdownTranslator):
     def unknown_departure(self, node: nodes.Node) -> None:
         pass
 
+    def dispatch_visit(self, node: nodes.Node) -> None:
+        if isinstance(node, nodes.paragraph) and "key" in node:
+            raise nodes.SkipNode  # a widget's word (lstmdocs.widgets.words): its interface, not the page's text
+        super().dispatch_visit(node)
+
     def visit_raw(self, node: nodes.raw) -> None:
         """HTML (layout, e.g. the gallery's thumbnail boxes) is dropped; other raw text passes."""
         if "html" in node.get("format", "").split():

@@ -32,6 +32,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from lstmdocs import add_static
 from lstmdocs.running.device import quiet_projection_note, torch_version
+from lstmdocs.widgets.words import WidgetWords
 
 STATIC = Path(__file__).resolve().parent / "static"
 INPUTS = ("batched", "unbatched", "packed")
@@ -250,21 +251,15 @@ def filter_classes(config: Config) -> list[str]:
     return [f"lstm-cs-{name}-{str(value).lower()}" for name, value in values.items()]
 
 
-FILTER_WORDS = {  # the filter's words, read by cheatsheet-filter.js; "{shown}" and "{total}" are filled in
-    "legend": "Show only the configurations with these arguments",
-    "any": "any",
-    "count": "{shown} of {total} configurations shown",
-}
+class CheatsheetFilterDirective(WidgetWords):
+    """The filter's words, read by cheatsheet-filter.js from the paragraphs' classes ({shown}, {total} filled in)."""
 
-
-class CheatsheetFilterDirective(SphinxDirective):
-    has_content = False
+    KEYS = frozenset({"legend", "any", "count"})
 
     def run(self) -> list[nodes.Node]:
         box = nodes.container(classes=["lstm-cheatsheet-filter"])
-        for key, text in FILTER_WORDS.items():
-            paragraph = nodes.paragraph(text, text, classes=[f"lstm-cheatsheet-filter__{key}"])
-            self.set_source_info(paragraph)
+        for paragraph in self.words():
+            paragraph["classes"].append(f"lstm-cheatsheet-filter__{paragraph['key']}")
             box += paragraph
         return [box]
 

@@ -1,15 +1,7 @@
 """The shape explorer widget: a form and the texts its script shows, from one directive.
 
 The page gives every word of the widget as directive content, one ``key: text`` a
-line, in MyST::
-
-    ```{lstm-explorer}
-    legend-arguments: Arguments of `nn.LSTM`
-    ```
-
-Each text becomes a paragraph of the page, so it is extracted into the page's
-catalogue and translated like any other paragraph (code in backticks stays code).
-The HTML writer renders the translated paragraphs into ``templates/lstm-explorer.html``,
+line (``widgets.words``), translated with the page. The HTML writer renders the translated paragraphs into ``templates/lstm-explorer.html``,
 which holds the form's structure. The template must use every text it is given and
 the page must give every text it uses: either mistake stops the build, naming the page.
 """
@@ -20,9 +12,9 @@ import jinja2
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
-from sphinx.util.docutils import SphinxDirective
 
 from lstmdocs import add_static
+from lstmdocs.widgets.words import WidgetWords
 
 HERE = Path(__file__).resolve().parent
 TEMPLATE = "lstm-explorer.html"
@@ -53,24 +45,11 @@ class _Texts(dict):
         return super().__getitem__(key)
 
 
-class LstmExplorer(SphinxDirective):
-    has_content = True
-
+class LstmExplorer(WidgetWords):
     def run(self) -> list[nodes.Node]:
         widget = lstm_explorer()
         self.set_source_info(widget)
-        for offset, line in enumerate(self.content):
-            if not line.strip():
-                continue
-            key, separator, text = line.partition(": ")
-            if not separator or not key or " " in key:
-                raise self.error(f"line {offset + 1} of the widget's texts is not `key: text`: {line!r}")
-            parsed = self.parse_text_to_nodes(text, offset=self.content_offset + offset)
-            if len(parsed) != 1 or not isinstance(parsed[0], nodes.paragraph):
-                raise self.error(f"the text for {key!r} must be one line of inline markup")
-            paragraph = parsed[0]
-            paragraph["key"] = key
-            widget += paragraph
+        widget += self.words()  # the template checks that it uses each of them
         return [widget]
 
 

@@ -8,7 +8,7 @@
   if (!root || !Core) return;
   const words = JSON.parse(root.dataset.strings);
   const traceFolder = new URL("traces/", document.currentScript.src);
-  const CONFIGS = ["bi-2-layer", "1-layer", "2-layer", "bi", "packed", "packed-bi-2-layer", "proj", "proj-bi"];
+  const CONFIGS = JSON.parse(root.dataset.configs); // trace.CONFIGS' names, in order, from the build
   const ROWS = ["x", "i", "f", "g", "o", "c", "h"];
   const traces = {};
   const pending = {};
