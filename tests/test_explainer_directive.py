@@ -15,7 +15,8 @@ def test_the_widget_gets_the_translated_strings_and_nothing_else(app):
     app.build()
     page = (app.outdir / "index.html").read_text(encoding="utf-8")
     found = re.search(
-        r'<div class="lstm-explainer" id="lstm-explainer" data-strings="([^"]*)" data-configs="([^"]*)">(.*?)</div>', page
+        r'<div class="lstm-explainer" id="lstm-explainer" data-strings="([^"]*)" data-configs="([^"]*)">(.*?)</div>',
+        page,
     )
     assert found, "no widget div"
     words = json.loads(html.unescape(found.group(1)))
