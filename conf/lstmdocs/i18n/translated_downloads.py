@@ -22,6 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from lstmdocs.build.stable_zips import ZIP_EPOCH
+from lstmdocs.i18n.catalogues import catalogue_of, messages_of
 
 logger = logging.getLogger(__name__)
 
@@ -128,20 +129,6 @@ def write_zip(path: Path, members: dict[str, str]) -> None:
             info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
             info.external_attr = 0o100644 << 16
             archive.writestr(info, text.encode("utf-8"))
-
-
-def messages_of(catalogue: Path) -> dict[str, str]:
-    import polib
-
-    return {entry.msgid: entry.msgstr for entry in polib.pofile(str(catalogue)) if entry.translated()}
-
-
-def catalogue_of(app: Sphinx, docname: str) -> Path | None:
-    for folder in app.config.locale_dirs:
-        path = Path(app.srcdir, folder, app.config.language, "LC_MESSAGES", f"{docname}.po")
-        if path.is_file():
-            return path
-    return None
 
 
 def translate_downloads(app: Sphinx, exception: Exception | None) -> None:

@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from lstmdocs import add_template_folder
+from lstmdocs.i18n.catalogues import catalogue_of
 from lstmdocs.running import device
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -52,12 +53,8 @@ def english_source(app: Sphinx, pagename: str) -> Path:
 
 def edited_file(app: Sphinx, pagename: str) -> Path:
     """The English source, or on a translated page its catalogue (one .po per page)."""
-    if app.config.language != "en":
-        for locale_dir in app.config.locale_dirs:
-            catalogue = Path(app.srcdir, locale_dir, app.config.language, "LC_MESSAGES", f"{pagename}.po")
-            if catalogue.is_file():
-                return catalogue
-    return english_source(app, pagename)
+    catalogue = catalogue_of(app, pagename) if app.config.language != "en" else None
+    return catalogue or english_source(app, pagename)
 
 
 def _links(app: Sphinx, pagename: str) -> dict[str, str]:

@@ -31,6 +31,7 @@ from sphinx.locale import admonitionlabels
 from sphinx.util import logging
 
 from lstmdocs import add_template_folder
+from lstmdocs.i18n.catalogues import catalogue_of, messages_of
 
 logger = logging.getLogger(__name__)
 
@@ -165,8 +166,6 @@ def _catalogue_messages(app: Sphinx, docname: str) -> dict[str, str] | None:
     """The page's translations (None on an English build, {} for a page without a catalogue)."""
     if app.config.language == "en":
         return None
-    from lstmdocs.i18n.translated_downloads import catalogue_of, messages_of
-
     catalogue = catalogue_of(app, docname)
     return messages_of(catalogue) if catalogue is not None else {}
 

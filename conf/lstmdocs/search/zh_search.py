@@ -31,6 +31,8 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from lstmdocs.i18n.catalogues import catalogue_of
+
 STATIC = Path(__file__).resolve().parent / "static"
 SCRIPT = "zh_search.js"
 # html_search_options key that hands the glossary words to the search language (options are strings).
@@ -66,20 +68,12 @@ def search_words(terms: dict[str, str], synonyms: dict[str, list[str]]) -> dict[
     }
 
 
-def _catalogue(app: Sphinx, config: Config) -> Path | None:
-    for folder in config.locale_dirs:
-        path = Path(app.srcdir, folder, config.language, "LC_MESSAGES", f"{config.zh_search_glossary}.po")
-        if path.is_file():
-            return path
-    return None
-
-
 def _collect_words(app: Sphinx, config: Config) -> None:
     if not is_chinese(config.language):
         return
     # A new list: appending would change the option's shared default value.
     config.html_static_path = [*config.html_static_path, str(STATIC / SCRIPT)]
-    catalogue = _catalogue(app, config)
+    catalogue = catalogue_of(app, config.zh_search_glossary)
     terms = glossary_terms(catalogue) if catalogue else {}
     synonyms = {}
     if config.zh_search_synonyms:
