@@ -1,6 +1,6 @@
 """Canaries: each fails, saying what to do, when upstream behaviour a patch of ours relies on changes.
 
-The patches are listed in the README ("Patches of dependencies' behaviour"). A canary
+The patches are listed in MAINTAINING.md ("Patches of dependencies' behaviour"). A canary
 that fails because upstream fixed what a patch works around means: remove the patch.
 One that fails because a private name moved means: follow it, or remove the patch.
 """
@@ -41,7 +41,7 @@ def test_sphinx_still_leaves_rebuilt_search_indexes_unlike_fresh_ones(make_app, 
     fixed = (
         f"{VERSIONS}: an incremental build now writes the search index a fresh build writes "
         "(measure with tests/test_reproducible.py): remove lstmdocs.search.index_pruning from conf.py "
-        "and its README line."
+        "and its entry in MAINTAINING.md."
     )
     assert dead, "no term is left without pages. " + fixed
     assert "lighthouse" not in json.dumps(index.get("indexentries", {})), "index entries are kept. " + fixed
@@ -94,7 +94,7 @@ def test_sphinx_chinese_search_still_names_a_stemmer_it_does_not_define(app):
     assert uses and not defines, (
         f"{VERSIONS}: language_data.js for Chinese no longer names an undefined ChineseStemmer "
         "(sphinx-doc/sphinx#14229, fixed upstream by #14416): remove the ChineseStemmer shim at the "
-        "end of conf/lstmdocs/search/static/zh_search.js and its README line."
+        "end of conf/lstmdocs/search/static/zh_search.js and its entry in MAINTAINING.md."
     )
 
 

@@ -11,7 +11,7 @@ def test_sphinx_gallery_still_writes_linked_code_with_its_own_node():
     except ImportError as error:
         raise AssertionError(
             "sphinx-gallery moved code_links_block (gallery code with links): find where its <pre> is "
-            "written now and update conf/lstmdocs/html/focusable_scrolling.py, then the README's line about it"
+            "written now and update conf/lstmdocs/html/focusable_scrolling.py, then its entry in MAINTAINING.md"
         ) from error
     assert callable(visit_code_links_block_html) and callable(depart_code_links_block_html)
     assert code_links_block.__name__ == "code_links_block"
@@ -29,5 +29,5 @@ def test_furo_still_wraps_tables_and_display_math_in_the_containers_made_focusab
     missing = [name for name in FURO_WRAPPERS if f'"{name}"' not in source]
     assert not missing, (
         f"furo no longer wraps tables or math in {missing}: find its new wrapper classes and update "
-        "FURO_WRAPPERS in conf/lstmdocs/html/focusable_scrolling.py and its README row"
+        "FURO_WRAPPERS in conf/lstmdocs/html/focusable_scrolling.py and its entry in MAINTAINING.md"
     )
