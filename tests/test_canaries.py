@@ -5,6 +5,7 @@ that fails because upstream fixed what a patch works around means: remove the pa
 One that fails because a private name moved means: follow it, or remove the patch.
 """
 
+import gettext
 import inspect
 import json
 import re
@@ -121,3 +122,435 @@ def test_sphinx_templates_still_expose_the_jinja_environment_template_cache_conf
         "rebuilds compile every template again). Follow the new attribute there, or remove the module."
     )
     assert environment.bytecode_cache is not None, "lstmdocs.build.template_cache is not in this test root's conf.py"
+
+
+# -- The patches of myst-nb, sphinx-gallery, sphinx-intl, Sphinx's HTML writer and gettext builder, and
+#    sphinx-copybutton internals (the patches table). Each needs no built site: tiny roots in tests/roots.
+
+
+SPHINX = f"Sphinx {sphinx.__version__}"
+
+
+def versions(*packages: str) -> str:
+    from importlib.metadata import version
+
+    return ", ".join(f"{package} {version(package)}" for package in packages)
+
+
+def build_copy(make_app, rootdir: Path, root: str, srcdir: Path, builder: str = "html", **kwargs):
+    """A fresh copy of ``tests/roots/test-<root>`` at ``srcdir``, built; returns the app."""
+    shutil.copytree(rootdir / f"test-{root}", srcdir)
+    app = make_app(builder, srcdir=srcdir, freshenv=True, **kwargs)
+    app.build()
+    return app
+
+
+MYST_PAGE = """---
+file_format: mystnb
+kernelspec:
+  name: python3
+---
+
+(the-label)=
+# A lesson
+
+Prose with {ref}`a link <the-label>` and $x$.
+
+```{note}
+A note.
+```
+
+```{code-cell} python
+:tags: [hide-output]
+
+x = 1 + 1
+```
+
++++
+
+After a break.
+
+```{code-cell}
+print(x)
+```
+"""
+
+
+@pytest.mark.unit
+def test_myst_nb_reader_still_gives_the_cells_notebooks_rewrites():
+    """lstmdocs.page_extras.notebooks makes each MyST-NB page's ``.ipynb`` (and its Chinese twin) from
+    ``myst_nb.core.read.read_myst_markdown_notebook(text)`` (undocumented): it relies on the front
+    matter staying out of the cells, each ``{code-cell}`` becoming a code cell holding only its code,
+    and the prose between becoming Markdown cells holding the MyST source as written (labels, roles,
+    directive fences: the patch turns those into plain Markdown and translates the paragraphs)."""
+    try:
+        from myst_nb.core.read import read_myst_markdown_notebook
+    except ImportError:
+        read_myst_markdown_notebook = None
+    what = (
+        f"{versions('myst-nb')}: lstmdocs.page_extras.notebooks (page_notebook) calls "
+        "myst_nb.core.read.read_myst_markdown_notebook(text) and rewrites the cells it returns."
+    )
+    assert read_myst_markdown_notebook is not None, (
+        f"{what} It is gone: follow its new name there, or make page notebooks with what myst-nb offers now."
+    )
+    assert next(iter(inspect.signature(read_myst_markdown_notebook).parameters)) == "text", (
+        f"{what} Its first parameter is no longer the page's text: follow the new signature there."
+    )
+    notebook = read_myst_markdown_notebook(MYST_PAGE)
+    cells = [(cell.cell_type, cell.source) for cell in notebook.cells]
+    expected = [
+        (
+            "markdown",
+            "(the-label)=\n# A lesson\n\nProse with {ref}`a link <the-label>` and $x$.\n\n```{note}\nA note.\n```",
+        ),
+        ("code", "x = 1 + 1"),
+        ("markdown", "After a break."),
+        ("code", "print(x)"),
+    ]
+    assert cells == expected, (
+        f"{what} It now splits a page into other cells ({cells!r}): adapt notebooks.markdown() to the new "
+        "cell sources (tests/test_page_notebooks.py checks the result), or drop the rewrite if myst-nb now "
+        "writes plain-Markdown notebooks itself."
+    )
+
+
+@pytest.mark.unit
+def test_sphinx_env_still_holds_downloads_labels_titles_notebooks_reads(make_app, rootdir, tmp_path):
+    """lstmdocs.page_extras.notebooks finds a gallery page's notebook in ``env.dlfiles`` (Sphinx's
+    DownloadFiles, documented "don't hack this directly": source path -> (docnames, "<digest>/<name>")
+    under ``_downloads/``), and gives a cross-reference without its own text the title of its target
+    from ``env.domaindata["std"]["labels"]`` (lowercased label -> (docname, id, section title)) or
+    ``env.titles``; a MyST admonition keeps Sphinx's translated label from ``sphinx.locale.admonitionlabels``.
+    lstmdocs.i18n.translated_downloads reads ``env.dlfiles`` the same way."""
+    from sphinx.locale import admonitionlabels
+
+    app = build_copy(make_app, rootdir, "canaries", tmp_path / "env")
+    what = f"{SPHINX}: lstmdocs.page_extras.notebooks"
+    downloads = {Path(source).as_posix(): value for source, value in getattr(app.env, "dlfiles", {}).items()}
+    entry = next((value for source, value in downloads.items() if source.endswith("files/example.ipynb")), None)
+    shaped = (
+        isinstance(entry, tuple)
+        and len(entry) == 2
+        and "index" in entry[0]
+        and Path(app.outdir, "_downloads", entry[1]).read_bytes()
+        == Path(app.srcdir, "files/example.ipynb").read_bytes()
+    )
+    assert shaped, (
+        f"{what} and i18n.translated_downloads read env.dlfiles as {{source path: (docnames, path under "
+        f"_downloads/)}}; it now holds {downloads!r}. Follow the new structure in notebooks._gallery_notebook "
+        "and translated_downloads.translate_downloads (or the API Sphinx offers for downloads now)."
+    )
+    labels = app.env.domaindata.get("std", {}).get("labels", {})
+    assert labels.get("mixed-label") == ("index", "mixed-label", "Labelled section"), (
+        f"{what} reads env.domaindata['std']['labels'][label.lower()][2] as the section title; it now holds "
+        f"{labels.get('mixed-label')!r}. Follow it in notebooks._target_title."
+    )
+    assert app.env.titles["other"].astext() == "Other", (
+        f"{what} reads env.titles[docname].astext() as a page's title. Follow it in notebooks._target_title."
+    )
+    admonitions = {"attention", "caution", "danger", "error", "hint", "important", "note", "seealso", "tip", "warning"}
+    assert admonitions <= set(admonitionlabels), (
+        f"{what} reads sphinx.locale.admonitionlabels (directive name -> translated label) to keep "
+        f"admonitions' labels; it now has {sorted(admonitionlabels)}. Follow it in notebooks.markdown()."
+    )
+
+
+@pytest.mark.unit
+def test_sphinx_gallery_still_splits_scripts_into_blocks():
+    """lstmdocs.i18n.translated_downloads makes a translated example's notebook with sphinx-gallery's
+    own converter: ``split_code_and_text_blocks(path)`` -> ``(file_conf, [Block(type, content, lineno)])``,
+    then rebuilds each Block (site directives replaced by a note) positionally. Without it the Chinese
+    gallery's notebooks would be sphinx-gallery's English ones."""
+    from sphinx_gallery import py_source_parser
+
+    what = (
+        f"{versions('sphinx-gallery')}: lstmdocs.i18n.translated_downloads.notebook() calls "
+        "sphinx_gallery.py_source_parser.split_code_and_text_blocks(path) and rebuilds its "
+        "Block(type, content, lineno) tuples."
+    )
+    function = getattr(py_source_parser, "split_code_and_text_blocks", None)
+    block = getattr(py_source_parser, "Block", None)
+    assert function is not None and block is not None, f"{what} One is gone: follow the rename there."
+    assert getattr(block, "_fields", None) == ("type", "content", "lineno"), (
+        f"{what} Block's fields are now {getattr(block, '_fields', None)}: follow them there."
+    )
+    assert next(iter(inspect.signature(function).parameters)) == "source_file", (
+        f"{what} Its signature is now {inspect.signature(function)}: follow it there."
+    )
+    script = Path(__file__).parent / "roots" / "test-canary-gallery" / "examples" / "plot_tiny.py"
+    result = function(script)
+    assert isinstance(result, tuple) and len(result) == 2 and isinstance(result[0], dict), (
+        f"{what} It now returns {type(result).__name__} of {len(result)}, not (file_conf, blocks): follow it there."
+    )
+    kinds = [item.type if isinstance(item, block) else type(item).__name__ for item in result[1]]
+    assert kinds == ["text", "code", "text", "code"] and result[1][2].content.startswith("A text block with"), (
+        f"{what} Its blocks are now {kinds}, the second text block {result[1][2]!r}: follow them there."
+    )
+
+
+@pytest.mark.unit
+@pytest.mark.sphinx("html", testroot="canary-gallery", srcdir="canary-gallery", freshenv=True)
+def test_sphinx_gallery_notebooks_are_still_its_converters_output(app, tmp_path):
+    """lstmdocs.i18n.translated_downloads replaces each example's ``.ipynb`` download in a translated
+    build with ``save_notebook(jupyter_notebook(blocks, app.config.sphinx_gallery_conf, folder), path)``
+    (sphinx_gallery.notebook): the notebook sphinx-gallery writes, from the translated script. It relies on
+    these being how sphinx-gallery writes its own notebooks, on ``app.config.sphinx_gallery_conf`` holding
+    the filled-in configuration, and on the downloads being ``env.dlfiles`` entries (which
+    lstmdocs.page_extras.notebooks also copies beside each gallery page)."""
+    from sphinx_gallery import notebook as sg_notebook
+    from sphinx_gallery.py_source_parser import split_code_and_text_blocks
+
+    what = (
+        f"{versions('sphinx-gallery')}: lstmdocs.i18n.translated_downloads.notebook() writes translated "
+        "notebooks with sphinx_gallery.notebook.jupyter_notebook(blocks, gallery_conf, target_dir) and "
+        "save_notebook(notebook, path)"
+    )
+    converter, saver = getattr(sg_notebook, "jupyter_notebook", None), getattr(sg_notebook, "save_notebook", None)
+    assert converter is not None and saver is not None, f"{what}; one is gone: follow the rename there."
+    parameters = (list(inspect.signature(converter).parameters), list(inspect.signature(saver).parameters))
+    assert parameters == (["script_blocks", "gallery_conf", "target_dir"], ["work_notebook", "write_file"]), (
+        f"{what}; their parameters are now {parameters}: follow them there."
+    )
+    app.build()
+    downloads = {
+        Path(source).as_posix(): (docnames, Path(app.outdir, "_downloads", copied))
+        for source, (docnames, copied) in app.env.dlfiles.items()
+    }
+    expected = {f"gallery/plot_tiny{suffix}" for suffix in (".py", ".ipynb", ".zip")}
+    assert expected <= set(downloads) and all("gallery/plot_tiny" in downloads[name][0] for name in expected), (
+        f"{what}, and finds an example's .py/.ipynb/.zip in env.dlfiles by source path (so does "
+        f"lstmdocs.page_extras.notebooks); env.dlfiles now holds {sorted(downloads)}: follow the new "
+        "downloads in translate_downloads and notebooks._gallery_notebook."
+    )
+    _, blocks = split_code_and_text_blocks(Path(app.srcdir, "gallery", "plot_tiny.py"))
+    ours = tmp_path / "plot_tiny.ipynb"
+    saver(converter(blocks, app.config.sphinx_gallery_conf, tmp_path), ours)
+    theirs = downloads["gallery/plot_tiny.ipynb"][1]
+    assert ours.read_text(encoding="utf-8") == theirs.read_text(encoding="utf-8"), (
+        f"{what}, and sphinx-gallery's own .ipynb download is no longer what they give "
+        f"(compare {ours} with {theirs}): make translated notebooks the way sphinx-gallery now makes its own."
+    )
+
+
+@pytest.mark.unit
+def test_sphinx_intl_build_still_compiles_po_to_mo(tmp_path):
+    """tools/build_site.py calls ``sphinx_intl.basic.build(locale_dir, output_dir, languages)``
+    (sphinx-intl's internal function behind ``sphinx-intl build``) in its own process, instead of
+    running the ``sphinx-intl`` command: one process for the whole site. It relies on the function
+    compiling every ``<language>/LC_MESSAGES/**/*.po`` into the ``.mo`` beside it."""
+    from sphinx_intl import basic
+
+    what = (
+        f"{versions('sphinx-intl')}: tools/build_site.py compiles catalogues with "
+        "sphinx_intl.basic.build(locale_dir, output_dir, languages)"
+    )
+    function = getattr(basic, "build", None)
+    assert function is not None, f"{what}; it is gone: follow the rename there, or run `sphinx-intl build`."
+    parameters = list(inspect.signature(function).parameters)
+    assert parameters == ["locale_dir", "output_dir", "languages"], (
+        f"{what}; its parameters are now {parameters}: follow them there, or run `sphinx-intl build`."
+    )
+    folder = tmp_path / "zh_CN" / "LC_MESSAGES" / "gallery"
+    folder.mkdir(parents=True)
+    (folder / "plot_x.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Hello"\nmsgstr "你好"\n',
+        encoding="utf-8",
+    )
+    function(str(tmp_path), str(tmp_path), ["zh_CN"])
+    mo = folder / "plot_x.mo"
+    assert mo.is_file(), f"{what}; it no longer writes the .mo beside the .po: follow it there."
+    with open(mo, "rb") as compiled:
+        assert gettext.GNUTranslations(compiled).gettext("Hello") == "你好", f"{what}; its .mo lost the translation."
+
+
+@pytest.mark.unit
+def test_sphinx_toctree_caption_is_still_ours_minus_aria_level(make_app, rootdir, tmp_path):
+    """lstmdocs.html.toctree_caption_level rewrites Sphinx's HTML5 ``visit_title`` for a toctree's caption
+    (copied from sphinx.writers.html5) only to add ``aria-level="2"`` (axe-core: aria-required-attr on
+    every page's sidebar). Its copy must stay Sphinx's markup plus that attribute."""
+    caption = re.compile(r"<p [^>]*class=\"caption\".*?</p>", re.S)
+    plain = build_copy(make_app, rootdir, "canaries", tmp_path / "plain")
+    ours = build_copy(
+        make_app,
+        rootdir,
+        "canaries",
+        tmp_path / "ours",
+        confoverrides={"extensions": ["lstmdocs.html.toctree_caption_level"]},
+    )
+    theirs = caption.findall((plain.outdir / "index.html").read_text(encoding="utf-8"))
+    copied = caption.findall((ours.outdir / "index.html").read_text(encoding="utf-8"))
+    assert copied and all(' aria-level="2"' in element for element in copied), "the extension did not load"
+    assert theirs, f"{SPHINX}: no toctree caption found in Sphinx's HTML (the test's pattern is stale)"
+    if any("aria-level" in element for element in theirs):
+        pytest.fail(
+            f"{SPHINX}: Sphinx now writes aria-level on toctree captions ({theirs[0]}): "
+            "remove lstmdocs.html.toctree_caption_level and its row in the patches table."
+        )
+    assert [element.replace(' aria-level="2"', "") for element in copied] == theirs, (
+        f"{SPHINX}: Sphinx's toctree caption markup changed ({theirs[0]!r}, ours: {copied[0]!r}): copy "
+        "HTML5Translator.visit_title's toctree branch again into lstmdocs.html.toctree_caption_level "
+        "(keeping aria-level), or drop the module if Sphinx's now passes axe-core."
+    )
+
+
+@pytest.mark.unit
+@pytest.mark.sphinx("gettext", testroot="canary-gettext", srcdir="canary-gettext", freshenv=True)
+def test_gettext_builder_still_writes_catalogues_added_at_init(app):
+    """lstmdocs.pictures.catalogue adds the pictures' labels (``_("...")`` in the drawing code) to the
+    gettext builder's private ``catalogs`` (a defaultdict of ``sphinx.builders.gettext.Catalog``) with
+    ``Catalog.add(msg, MsgOrigin(source, line))`` at builder-inited, so that ``lstmdocs.pot`` is written
+    beside the pages' catalogues: the diagrams' labels are translated like the pages (sphinx-intl, the
+    catalogue tests). This root's conf.py does the same for an "extra" catalogue."""
+    from sphinx.builders.gettext import Catalog, MsgOrigin
+
+    what = (
+        f"{SPHINX}: lstmdocs.pictures.catalogue.extract_messages adds messages with "
+        "app.builder.catalogs[name].add(message, MsgOrigin(source, line)) at builder-inited"
+    )
+    parameters = (list(inspect.signature(MsgOrigin).parameters), list(inspect.signature(Catalog.add).parameters))
+    assert parameters == (["source", "line"], ["self", "msg", "origin"]), (
+        f"{what}; the parameters are now {parameters}: follow them there."
+    )
+    app.build()
+    pot = app.outdir / "extra.pot"
+    assert pot.is_file() and 'msgid "A label drawn by code"' in pot.read_text(encoding="utf-8"), (
+        f"{what}; a catalogue added so is no longer written ({sorted(p.name for p in app.outdir.glob('*.pot'))}): "
+        "follow how the gettext builder now collects catalogues, or extract lstmdocs.pot with babel instead."
+    )
+
+
+@pytest.mark.unit
+def test_sphinx_catalog_info_still_compiles_a_stale_po(tmp_path):
+    """lstmdocs.pictures.catalogue.load_catalogue compiles ``lstmdocs.po`` when stale with
+    ``sphinx.util.i18n.CatalogInfo(folder, domain, charset)`` (``po_path``, ``mo_path``,
+    ``is_outdated()``, ``write_mo(locale)``), then reads the ``.mo`` itself (gettext.translation caches
+    it, and both languages are built in one process)."""
+    from sphinx.util.i18n import CatalogInfo
+
+    what = f"{SPHINX}: lstmdocs.pictures.catalogue.load_catalogue uses CatalogInfo(folder, domain, charset)"
+    info = CatalogInfo(tmp_path, "lstmdocs", "utf-8")
+    names = ("po_path", "mo_path", "is_outdated", "write_mo")
+    assert all(hasattr(info, name) for name in names) and "locale" in inspect.signature(info.write_mo).parameters, (
+        f"{what} and its {', '.join(names)}: one changed; follow it there."
+    )
+    Path(info.po_path).write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "hidden state"\nmsgstr "隐藏状态"\n',
+        encoding="utf-8",
+    )
+    assert info.is_outdated(), f"{what}; is_outdated() is False without a .mo: follow it there."
+    info.write_mo("zh_CN")
+    assert not info.is_outdated(), f"{what}; is_outdated() is True after write_mo(): follow it there."
+    with open(info.mo_path, "rb") as compiled:
+        assert gettext.GNUTranslations(compiled).gettext("hidden state") == "隐藏状态", (
+            f"{what}; its .mo lost the message."
+        )
+
+
+@pytest.mark.unit
+def test_sphinx_display_math_html_is_still_what_mathml_copies(make_app, rootdir, tmp_path):
+    """lstmdocs.html.mathml writes display math as MathML with its own ``visit_math_block``, a copy of
+    sphinx.ext.mathjax's ``html_visit_displaymath`` (the ``div.math`` with its id; a numbered equation's
+    ``span.eqno`` and permalink) with MathML in place of the TeX and without ``notranslate nohighlight``.
+    It buys math with no script at all; the copy must keep Sphinx's markup (anchors, numbers, links)."""
+    block = re.compile(r"<div class=\"math[^\"]*\".*?</div>", re.S)
+    plain = build_copy(make_app, rootdir, "canaries", tmp_path / "plain")
+    ours = build_copy(
+        make_app,
+        rootdir,
+        "canaries",
+        tmp_path / "ours",
+        confoverrides={"extensions": ["lstmdocs.html.mathml"], "html_math_renderer": "mathml"},
+    )
+    theirs = block.findall((plain.outdir / "index.html").read_text(encoding="utf-8"))
+    copied = block.findall((ours.outdir / "index.html").read_text(encoding="utf-8"))
+    assert len(copied) == 3 and all("<math" in element for element in copied), "lstmdocs.html.mathml did not render"
+    theirs_shape = [
+        re.sub(
+            r"\\\[.*?\\\]",
+            "FORMULA",
+            element.replace('class="math notranslate nohighlight"', 'class="math"'),
+            flags=re.S,
+        )
+        for element in theirs
+    ]
+    copied_shape = [re.sub(r"<math display=\"block\".*?</math>", "FORMULA", element, flags=re.S) for element in copied]
+    assert any('id="equation-gate"' in element for element in theirs), f"{SPHINX}: the numbered equation is gone"
+    assert copied_shape == theirs_shape, (
+        f"{SPHINX}: Sphinx's display math HTML changed (Sphinx: {theirs_shape!r}; ours: {copied_shape!r}): "
+        "copy sphinx.ext.mathjax.html_visit_displaymath's markup again into "
+        "lstmdocs.html.mathml.visit_math_block (keeping MathML for the TeX)."
+    )
+    arranged = r"\begin{align}\begin{aligned}e = f\\\begin{split}g = h \\ i = j\end{split}\end{aligned}\end{align}"
+    assert arranged in theirs[2], (
+        f"{SPHINX}: sphinx.ext.mathjax arranges a block of several equations differently now ({theirs[2]!r}); "
+        "lstmdocs.html.mathml.block_tex follows its old arrangement (blank lines split equations, a part "
+        "with \\\\ is a split): follow the new one there if it changed the meaning, then update this canary."
+    )
+
+
+COPY_BUTTON_TOOL = Path(__file__).resolve().parents[1] / "tools" / "copy_button.cjs"
+COPIED_CODE_TOOL = Path(__file__).resolve().parents[1] / "tools" / "copied_code.py"
+# What tools/copy_button.cjs and tools/copied_code.py find in the built _static/copybutton.js:
+# {what: (the tool, the text the tool searches for, as written there; that text as a Python regex)}.
+COPY_BUTTON_SLICES = {
+    "the start of the functions it runs": (
+        COPY_BUTTON_TOOL,
+        "function escapeRegExp",
+        re.escape("function escapeRegExp"),
+    ),
+    "the end of the functions it runs": (COPY_BUTTON_TOOL, "var copyTargetText", re.escape("var copyTargetText")),
+    "the formatCopyText call with the site's arguments": (
+        COPY_BUTTON_TOOL,
+        r"return (formatCopyText\(text, .*\))\n",
+        r"return (formatCopyText\(text, .*\))\n",
+    ),
+    "the selector of the blocks with a button": (
+        COPIED_CODE_TOOL,
+        "const COPYBUTTON_SELECTOR = '([^']*)';",
+        "const COPYBUTTON_SELECTOR = '([^']*)';",
+    ),
+    "the selector of what a copy leaves out": (
+        COPIED_CODE_TOOL,
+        "let exclude = '([^']*)';",
+        "let exclude = '([^']*)';",
+    ),
+}
+
+
+@pytest.mark.unit
+@pytest.mark.sphinx("html", testroot="canary-copybutton", srcdir="canary-copybutton", freshenv=True)
+def test_copybutton_js_still_has_what_copy_button_cjs_slices(app):
+    """tools/copy_button.cjs computes what sphinx-copybutton's button copies by running the slice of the
+    built ``copybutton.js`` from ``function escapeRegExp`` to ``var copyTargetText`` (the installed
+    ``_static/copybutton_funcs.js``, inlined) and its ``return formatCopyText(text, ...)`` call with the
+    site's arguments; tools/copied_code.py reads the selector and the excluded elements from it. That buys
+    tests of the copied code (tests/test_copied_code.py, ``nox -s copied``) with the button's own code."""
+    from sphinx_copybutton import __file__ as package
+
+    from tools.copied_code import copy_texts
+
+    where = f"{versions('sphinx-copybutton')}: the built _static/copybutton.js"
+    app.build()
+    built = (app.outdir / "_static" / "copybutton.js").read_text(encoding="utf-8")
+    for name, (tool, written, pattern) in COPY_BUTTON_SLICES.items():
+        assert written in tool.read_text(encoding="utf-8"), (
+            f"{tool.name} no longer looks for {written!r}: update this canary"
+        )
+        assert re.search(pattern, built), (
+            f"{where} no longer has {name} ({written!r}, which tools/{tool.name} looks for): follow the change "
+            f"in tools/{tool.name}, or stop re-running sphinx-copybutton's code there."
+        )
+    funcs = Path(package).parent / "_static" / "copybutton_funcs.js"
+    inlined = funcs.read_text(encoding="utf-8").replace("export function", "function").strip()
+    sliced = built[built.index("function escapeRegExp") : built.index("var copyTargetText")].strip()
+    assert sliced == inlined, (
+        f"{where}: the slice copy_button.cjs runs is no longer exactly {funcs} (with `export` dropped, as "
+        "sphinx-copybutton inlines it): check that the slice still runs without a browser, then update this canary."
+    )
+    text = ">>> x = 1\n>>> for i in range(2):\n...     print(i)\n...\n0\n1\n"
+    assert copy_texts(app.outdir, [text]) == ["x = 1\nfor i in range(2):\n    print(i)\n"], (
+        f"{where}: its formatCopyText, run by tools/copy_button.cjs, no longer drops prompts and outputs "
+        "as the site's button did: check the button in a browser (tests/test_browser_pages.py), then update "
+        "this canary or tools/copy_button.cjs."
+    )
