@@ -1,7 +1,10 @@
 """Run every page's doctests during the build, the way a reader copies the page.
 
 ``{code-cell}`` blocks and ``python`` fences are executed as plain Python (a reader
-copies both); ``pycon`` blocks are doctests whose printed results must match. All
+copies both); ``pycon`` blocks are doctests whose printed results must match; a
+``{claim}`` in the prose (``lstmdocs.running.claims``) must hold: evaluated where it
+stands, after the blocks above it, or, when it names a dict of the page, once the page has run. A gallery example's ``:claim:`` roles are
+checked the same way, between the example's own code blocks. All
 blocks of a page share one namespace, so a page passes only if copying its blocks one
 after the other works. Each page runs in a fresh
 interpreter (``python page_doctests.py PAGE``), as a reader runs it: no torch state
@@ -34,9 +37,20 @@ PASSED_FILE = "page-doctests-passed.json"  # beside the doctrees of every builde
 
 @dataclass
 class Block:
-    kind: str  # "cell" or "doctest"
+    kind: str  # "cell", "doctest" or "claim"
     source: str
     line: int  # 1-based line of the block's first code line in the page
+
+    @property
+    def claim_and_names(self) -> tuple[str, str | None]:
+        """A claim's expression, and the namespace it names after it (``expr <names>``), if any."""
+        found = CLAIM_NAMES.fullmatch(self.source)
+        return (found.group(1).strip(), found.group(2)) if found else (self.source.strip(), None)
+
+
+MYST_CLAIM = re.compile(r"\{claim\}`([^`]+)`")
+REST_CLAIM = re.compile(r":claim:`([^`]+)`")
+CLAIM_NAMES = re.compile(r"(.*?)\s*<(\w+)>\s*", re.DOTALL)
 
 
 def _strip_cell_options(source: str) -> tuple[str, int]:
@@ -56,6 +70,9 @@ def blocks(text: str) -> list[Block]:
 
     found = []
     for token in MarkdownIt("commonmark").parse(text):
+        if token.type == "inline" and token.map and "{claim}" in token.content:
+            for line_offset, line in enumerate(token.content.splitlines()):
+                found += [Block("claim", claim, token.map[0] + 1 + line_offset) for claim in MYST_CLAIM.findall(line)]
         if token.type != "fence":
             continue
         info = token.info.strip()
@@ -70,12 +87,71 @@ def blocks(text: str) -> list[Block]:
     return found
 
 
+def script_blocks(path: Path) -> list[Block]:
+    """A gallery example: its code blocks, and the claims of its text blocks, in the order they come."""
+    from sphinx_gallery.py_source_parser import split_code_and_text_blocks
+
+    found = []
+    for block in split_code_and_text_blocks(str(path))[1]:
+        if block.type == "code":
+            found.append(Block("cell", block.content, block.lineno))
+            continue
+        for offset, line in enumerate(block.content.splitlines()):
+            found += [Block("claim", claim, block.lineno + offset) for claim in REST_CLAIM.findall(line)]
+    return found
+
+
+def tensor_equal(left, right) -> bool:
+    import torch
+
+    if isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor):
+        both = isinstance(left, torch.Tensor) and isinstance(right, torch.Tensor)
+        return both and torch.equal(left, right)  # same shape, same values: bit for bit
+    return left == right
+
+
+def claim_holds(expression: str, namespace: dict) -> bool:
+    """``a == b`` (and ``a == b == c``) of tensors means ``torch.equal``, ``a != b`` its negation; else ``bool()``."""
+    import ast
+
+    tree = ast.parse(expression, mode="eval").body
+    if isinstance(tree, ast.Compare) and all(isinstance(op, (ast.Eq, ast.NotEq)) for op in tree.ops):
+        values = [eval(compile(ast.Expression(node), "<claim>", "eval"), namespace)  # noqa: S307 (the page's own)
+                  for node in [tree.left, *tree.comparators]]  # fmt: skip
+        pairs = zip(tree.ops, values, values[1:], strict=False)
+        return all(tensor_equal(a, b) == isinstance(op, ast.Eq) for op, a, b in pairs)
+    return bool(eval(expression, namespace))  # noqa: S307 (the page's own claim)
+
+
+def check_claim(block: Block, path: Path, namespace: dict) -> str | None:
+    """None when the claim holds, else the failure, naming the page's line."""
+    expression, names = block.claim_and_names
+    scope = namespace
+    if names is not None:
+        if not isinstance(namespace.get(names), dict):
+            return f'File "{path}", line {block.line}: the claim `{block.source}` names <{names}>, which no code above defines as a dict'
+        scope = {**namespace, **namespace[names]}
+    try:
+        holds = claim_holds(expression, scope)
+    except Exception as error:  # noqa: BLE001 (reported with the page's line)
+        return f'File "{path}", line {block.line}: the claim `{block.source}` cannot be evaluated: {error!r}'
+    return None if holds else f'File "{path}", line {block.line}: the claim `{block.source}` is false'
+
+
 def run_page(path: Path) -> list[str]:
     """Run every block of ``path``; return one message per failure (empty: all good)."""
     namespace: dict = {"__name__": "__page__"}
     parser = doctest.DocTestParser()
     failures = []
-    for block in blocks(path.read_text(encoding="utf-8")):
+    page_blocks = script_blocks(path) if path.suffix == ".py" else blocks(path.read_text(encoding="utf-8"))
+    deferred = []  # claims that name their dict: checked once the whole page has run
+    for block in page_blocks:
+        if block.kind == "claim":
+            if block.claim_and_names[1] is not None:
+                deferred.append(block)
+            elif failure := check_claim(block, path, namespace):
+                failures.append(failure)
+            continue
         if block.kind == "cell":
             code = compile(block.source, str(path), "exec")
             # Line numbers in tracebacks point into the page.
@@ -89,24 +165,47 @@ def run_page(path: Path) -> list[str]:
         namespace.update(test.globs)  # DocTest runs on a copy: later blocks see what this one made
         if result.failed:
             failures.append("".join(report))
+    failures += filter(None, (check_claim(block, path, namespace) for block in deferred))
     return failures
 
 
 def run_page_alone(path: Path) -> subprocess.CompletedProcess:
     """`run_page` in a fresh interpreter; its output is the failure report."""
+    environment = {"MPLBACKEND": "agg", **os.environ}  # an example's figures, drawn nowhere
     return subprocess.run(
-        [sys.executable, __file__, str(path)], capture_output=True, text=True, check=False, env=os.environ.copy()
+        [sys.executable, __file__, str(path)], capture_output=True, text=True, check=False, env=environment
     )
 
 
-FAILED_LINE = re.compile(r'^\s*File "[^"]*\.md", line (\d+)', re.MULTILINE)  # in the page, not in this module
+FAILED_LINE = re.compile(r'^\s*File "[^"]*\.(?:md|py)", line (\d+)', re.MULTILINE)  # in the page, not this module
 
 
-RUNS = "code-cell python pycon"  # the blocks run_page runs: a page passed under other rules runs again
+RUNS = "code-cell python pycon claim"  # the blocks run_page runs: a page passed under other rules runs again
+
+
+def runs_something(text: str) -> bool:
+    """A page with doctests or claims (its code cells alone are run by myst-nb or sphinx-gallery)."""
+    return "```pycon" in text or "{claim}`" in text or ":claim:`" in text
 
 
 def page_fingerprint(text: str) -> str:
     return hashlib.sha256(f"{version('torch')}\n{RUNS}\n{text}".encode()).hexdigest()
+
+
+def page_source(app, docname: str) -> Path | None:
+    """What a page runs: its MyST source, or for a gallery page the example script it was made from."""
+    path = Path(app.env.doc2path(docname))
+    if path.suffix == ".md":
+        return path
+    script = path.with_suffix(".py")  # sphinx-gallery copies the example beside its page
+    if not script.is_file():
+        return None
+    examples = getattr(app.config, "sphinx_gallery_conf", {}).get("examples_dirs", [])
+    for folder in [examples] if isinstance(examples, str) else examples:
+        original = Path(app.srcdir, folder, script.name)
+        if original.is_file():
+            return original  # failures name the example's own file and line
+    return script
 
 
 class PageDoctests:
@@ -128,18 +227,19 @@ class PageDoctests:
         """Pages to read again: those that failed, and those whose text has not passed with this torch and these rules."""
         stale = self.failed & env.found_docs
         for docname in env.found_docs - added - changed - stale:
-            path = Path(env.doc2path(docname))
-            text = path.read_text(encoding="utf-8") if path.suffix == ".md" else ""
-            if "```pycon" in text and page_fingerprint(text) not in self.passed:
+            path = page_source(app, docname)
+            text = path.read_text(encoding="utf-8") if path else ""
+            if runs_something(text) and page_fingerprint(text) not in self.passed:
                 stale.add(docname)
         return sorted(stale)
 
     def source_read(self, app, docname: str, source: list[str]) -> None:
-        path = Path(app.env.doc2path(docname))
+        path = page_source(app, docname)
         self.failed.discard(docname)
-        if path.suffix != ".md" or "```pycon" not in source[0]:
+        text = path.read_text(encoding="utf-8") if path else ""
+        if not runs_something(text):
             return
-        fingerprint = page_fingerprint(source[0])
+        fingerprint = page_fingerprint(text)
         if fingerprint not in self.passed:
             self.running[docname] = (fingerprint, self.pool.submit(run_page_alone, path))
 

@@ -1,0 +1,1 @@
+extensions = ["myst_parser", "lstmdocs.running.claims", "lstmdocs.running.page_doctests"]
