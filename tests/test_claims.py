@@ -7,9 +7,8 @@ import torch
 
 from lstmdocs.running.page_doctests import Block, check_claim, claim_holds
 
-pytestmark = pytest.mark.unit
 
-
+@pytest.mark.unit
 def test_tensor_equality_is_bit_for_bit_and_shape_aware():
     a = torch.tensor([1.0, 2.0])
     names = {"a": a, "b": a.clone(), "c": a + 1e-7, "row": a[None]}
@@ -22,6 +21,7 @@ def test_tensor_equality_is_bit_for_bit_and_shape_aware():
     assert claim_holds("a.shape == (2,)", names) and not claim_holds("a.shape == (1, 2)", names)
 
 
+@pytest.mark.unit
 def test_a_failure_names_the_line_and_the_claim():
     block = Block("claim", "x == 2", 7)
     assert check_claim(block, Path("page.md"), {"x": 1}) == 'File "page.md", line 7: the claim `x == 2` is false'
@@ -31,6 +31,7 @@ def test_a_failure_names_the_line_and_the_claim():
     assert "names <nowhere>, which no code above defines as a dict" in message
 
 
+@pytest.mark.unit
 @pytest.mark.sphinx("html", testroot="claims", freshenv=True)
 def test_true_claims_pass_and_are_shown_as_code(app, warning):
     app.build()
@@ -40,6 +41,7 @@ def test_true_claims_pass_and_are_shown_as_code(app, warning):
     assert "time_first" not in page.split("<code", 1)[1].split("</p>", 1)[0]  # the names dict is not shown
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("claim", "wrong"),
     [
@@ -59,3 +61,35 @@ def test_a_false_claim_stops_the_build_at_its_line(app, warning, claim, wrong):
     errors = warning.getvalue()
     assert f"layouts.md:{line}: ERROR: a doctest or code block of this page failed" in errors, errors
     assert f"the claim `{wrong.removeprefix('{claim}`').removesuffix('`')}` is false" in errors, errors
+
+
+def shown_claims(language: str, page: str) -> int:
+    from built import SITE, require
+
+    return require(SITE / language / page).read_text(encoding="utf-8").count('class="claim docutils literal')
+
+
+def source_claims(source: Path) -> int:
+    from lstmdocs.running.page_doctests import blocks, script_blocks
+
+    found = script_blocks(source) if source.suffix == ".py" else blocks(source.read_text(encoding="utf-8"))
+    return sum(block.kind == "claim" for block in found)
+
+
+@pytest.mark.built
+def test_every_claim_a_page_shows_is_one_the_build_checked_in_both_languages():
+    """A claim the runner does not find would be shown as checked and never run (and the Chinese page shows the same)."""
+    from built import LANGUAGES, ROOT, pages
+
+    docs, examples = ROOT / "docs", ROOT / "examples"
+    counted = 0
+    for page in pages("en"):
+        stem = page.removesuffix(".html")
+        source = docs / f"{stem}.md"
+        if stem.startswith("gallery/"):
+            source = examples / f"{stem.removeprefix('gallery/')}.py"
+        checked = source_claims(source) if source.is_file() else 0
+        for language in LANGUAGES:
+            assert shown_claims(language, page) == checked, f"{language}/{page}: shown claims != the {checked} checked"
+        counted += checked
+    assert counted >= 10, counted

@@ -41,6 +41,8 @@ COLAB = "https://colab.research.google.com/github"
 PICTURE_NOTE = {"en": "*(The website shows a diagram here.)*", "zh_CN": "*（此处的示意图请见本页的网页版。）*"}
 LABEL = re.compile(r"^\([\w-]+\)=\s*$")
 FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w-]+)\}(?P<argument>.*)$")
+CLAIM = re.compile(r"\{claim\}`(?P<expression>[^`<]*?)\s*(?:<\w+>)?`")  # shown as the code it is
+NOT_SHOWN = {"claim-names"}  # directives whose content the page does not show
 ROLE = re.compile(r"\{(?:ref|doc|term|numref)\}`(?P<text>[^`<]*?)\s*(?:<(?P<target>[^`>]*)>)?`")
 # A paragraph's Markdown prefix, kept in front of its translation: heading, list item, quote.
 VERBATIM = re.compile(r"^(?P<fence>`{3,}|\$\$)")
@@ -78,7 +80,7 @@ def markdown(
     out: list[str] = []
     paragraph: list[str] = []
     directive = verbatim = ""
-    glossary = False
+    glossary = hidden = False
 
     def flush() -> None:
         nonlocal paragraph
@@ -99,18 +101,23 @@ def markdown(
             verbatim = VERBATIM.match(line)["fence"]
             verbatim = "" if verbatim == "$$" and line.strip().endswith("$$") and line.strip() != "$$" else verbatim
             continue
+        if hidden and not closing:
+            continue
         if not line.strip() or LABEL.match(line) or opened or closing:
             flush()
             if opened:
                 directive = opened["fence"]
                 glossary = opened["name"] == "glossary"
-                if opened["name"] in admonitionlabels:  # Sphinx's own label, in the build's language
+                hidden = opened["name"] in NOT_SHOWN
+                if hidden:
+                    pass
+                elif opened["name"] in admonitionlabels:  # Sphinx's own label, in the build's language
                     out.append(f"**{admonitionlabels[opened['name']]}**")
                 elif not glossary:
                     out += [note, ""]
             elif closing:
                 directive = ""
-                glossary = False
+                glossary = hidden = False
             elif not LABEL.match(line):
                 out.append(line)
             continue
@@ -131,6 +138,7 @@ def markdown(
             flush()
         paragraph.append(line)
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
+    text = CLAIM.sub(lambda match: f"`{match['expression']}`", text)
     return ROLE.sub(lambda match: match["text"].strip() if match["target"] else title(match["text"]), text)
 
 

@@ -9,7 +9,9 @@ bit for bit) and its negation; anything else must be true. A sentence about othe
 than the page's (another layout, another configuration) names a dict of the page after the
 expression, ``{claim}`output[-1] == h_n[-1] <time_first>```: that part is not shown, and
 such a claim is checked once the whole page has run (a glossary states what its checks
-show further down), with the dict's entries as its names.
+show further down), with the dict's entries as its names. The dict is made in a
+``{claim-names}`` block: Python that the page runner runs like the page's other code,
+which the page does not show (it is bookkeeping for the checks, not code to copy).
 
 A claim is a paragraph's text, so the Chinese catalogue carries the same role verbatim
 (``tests/test_zh_translation_facts.py``): the Chinese sentence makes the same, checked claim.
@@ -19,7 +21,7 @@ import re
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxRole
+from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 NAMES = re.compile(r"\s*<\w+>\s*$")  # the namespace a claim names: not shown
 
@@ -30,6 +32,16 @@ class ClaimRole(SphinxRole):
         return [nodes.literal(self.rawtext, shown, classes=["claim"])], []
 
 
+class ClaimNames(SphinxDirective):
+    """Python run by the page runner (``page_doctests``) to name values for claims; shows nothing."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        return []
+
+
 def setup(app: Sphinx) -> dict:
     app.add_role("claim", ClaimRole())
+    app.add_directive("claim-names", ClaimNames)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -48,6 +48,7 @@ class Block:
         return (found.group(1).strip(), found.group(2)) if found else (self.source.strip(), None)
 
 
+CODE_DIRECTIVES = ("{code-cell}", "{code-block}", "{code}", "{claim-names}")  # their text is code, not claims
 MYST_CLAIM = re.compile(r"\{claim\}`([^`]+)`")
 REST_CLAIM = re.compile(r":claim:`([^`]+)`")
 CLAIM_NAMES = re.compile(r"(.*?)\s*<(\w+)>\s*", re.DOTALL)
@@ -69,22 +70,26 @@ def blocks(text: str) -> list[Block]:
     from markdown_it import MarkdownIt
 
     found = []
+    in_code = set()  # lines of code blocks, whose text is code, not claims
     for token in MarkdownIt("commonmark").parse(text):
-        if token.type == "inline" and token.map and "{claim}" in token.content:
-            for line_offset, line in enumerate(token.content.splitlines()):
-                found += [Block("claim", claim, token.map[0] + 1 + line_offset) for claim in MYST_CLAIM.findall(line)]
         if token.type != "fence":
             continue
+        if not token.info.startswith("{") or token.info.startswith(CODE_DIRECTIVES):
+            in_code.update(range(token.map[0] + 1, token.map[1] + 1))
         info = token.info.strip()
         first_line = token.map[0] + 2  # the fence line is map[0], 0-based
         if info.startswith("{code-cell}"):
             source, dropped = _strip_cell_options(token.content)
             found.append(Block("cell", source, first_line + dropped))
-        elif info == "python":
+        elif info in ("python", "{claim-names}"):
             found.append(Block("cell", token.content, first_line))
         elif info == "pycon":
             found.append(Block("doctest", token.content, first_line))
-    return found
+    # Claims anywhere else: paragraphs, lists, and the content of directives (a glossary, a note).
+    for number, line in enumerate(text.splitlines(), 1):
+        if number not in in_code:
+            found += [Block("claim", claim, number) for claim in MYST_CLAIM.findall(line)]
+    return sorted(found, key=lambda block: block.line)
 
 
 def script_blocks(path: Path) -> list[Block]:
@@ -177,7 +182,10 @@ def run_page_alone(path: Path) -> subprocess.CompletedProcess:
     )
 
 
-FAILED_LINE = re.compile(r'^\s*File "[^"]*\.(?:md|py)", line (\d+)', re.MULTILINE)  # in the page, not this module
+def failed_line(path: Path, report: str) -> int | None:
+    """The page's line a failure report names first (not a line of this module, nor of torch)."""
+    found = re.search(rf'^\s*File "{re.escape(str(path))}", line (\d+)', report, re.MULTILINE)
+    return int(found.group(1)) if found else None
 
 
 RUNS = "code-cell python pycon claim"  # the blocks run_page runs: a page passed under other rules runs again
@@ -241,23 +249,22 @@ class PageDoctests:
             return
         fingerprint = page_fingerprint(text)
         if fingerprint not in self.passed:
-            self.running[docname] = (fingerprint, self.pool.submit(run_page_alone, path))
+            self.running[docname] = (fingerprint, path, self.pool.submit(run_page_alone, path))
 
     def env_updated(self, app, env) -> list[str]:
         from sphinx.util import logging
 
         logger = logging.getLogger(__name__)
-        for docname, (fingerprint, future) in sorted(self.running.items()):
+        for docname, (fingerprint, path, future) in sorted(self.running.items()):
             run = future.result()
             if run.returncode == 0:
                 self.passed.add(fingerprint)
                 continue
             self.failed.add(docname)
-            found = FAILED_LINE.search(run.stdout + run.stderr)
             logger.error(
                 "a doctest or code block of this page failed when run as a reader copies it:\n%s",
                 run.stderr.strip() if "Traceback" in run.stderr else run.stdout.strip(),  # traceback, or doctest report
-                location=(docname, int(found.group(1)) if found else None),
+                location=(docname, failed_line(path, run.stdout + run.stderr)),
             )
         self.running.clear()
         self.record.parent.mkdir(parents=True, exist_ok=True)
