@@ -45,6 +45,17 @@ def test_gates_in_the_wrong_order_are_refused(monkeypatch, order):
         cell.one_step(Case())
 
 
+@pytest.mark.parametrize(
+    ("table", "change"),
+    [("NONLINEARITY", {"i": "sigmoid", "f": "sigmoid", "g": "sigmoid", "o": "tanh"}), ("CELL_TO_HIDDEN", "sigmoid")],
+)
+def test_a_label_naming_another_function_is_refused(monkeypatch, table, change):
+    """The picture writes σ or tanh from the functions the checked step used: σ and tanh swapped fail the check."""
+    monkeypatch.setattr(cell, table, change)
+    with pytest.raises(ClaimError, match=r"differ by"):
+        cell.one_step(Case())
+
+
 def test_a_tolerance_of_zero_is_refused_not_rounded_away(monkeypatch):
     """The stated atol is what is checked: a hand-written loop is not bit for bit torch's kernel."""
     monkeypatch.setattr(cell, "ATOL", 0.0)

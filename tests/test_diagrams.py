@@ -1,5 +1,6 @@
 """lstmdocs.pictures.diagrams: pictures drawn by the build, in the page's language, that cannot lie."""
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -182,3 +183,22 @@ def test_the_packed_sequence_picture_refuses_a_wrong_final_state(monkeypatch):
     monkeypatch.setattr(cases, "run", lambda _case: values)
     with pytest.raises(drawing.DiagramError, match=r"drawn as h_n\[-1\]\[\d\], but is not"):
         drawing.draw_packed_sequence(case, [], str, "uid")
+
+
+def text_x(svg: str, label: str) -> float:
+    found = re.findall(r'<text x="([\d.]+)"[^>]*>' + re.escape(html.escape(label, quote=False)) + "</text>", svg)
+    assert len(found) == 1, f"{label!r} drawn {len(found)} times"
+    return float(found[0])
+
+
+def test_the_bidirectional_picture_draws_its_states_where_the_checked_claims_put_them():
+    """No constant beside the claims: moving a claim moves what the picture highlights and labels."""
+    case = Case(bidirectional=True)
+    claims = cases.claims(case)
+    svg = drawing.draw_bidirectional(case, claims, str, "t")[0].svg("alt")
+    first, last = text_x(svg, "input[:, 0]"), text_x(svg, f"input[:, {case.steps - 1}]")
+    assert text_x(svg, "h_n[-1] =") < first < last < text_x(svg, "= h_n[-2]")  # beside output[:, 0] and [:, -1]
+    assert text_x(svg, "≠ h_n[-1]") > last  # the trap, at the last step
+    moved = [Claim("backward", "output[:, 1, 3:]", "h_n[-1]") if c.meaning == "backward" else c for c in claims]
+    svg = drawing.draw_bidirectional(case, moved, str, "t")[0].svg("alt")
+    assert first < text_x(svg, "h_n[-1] =") < text_x(svg, "input[:, 2]")  # now beside output[:, 1]

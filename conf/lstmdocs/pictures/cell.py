@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 GATE_ORDER = "ifgo"  # the rows of weight_ih_l0 / weight_hh_l0, as PyTorch stacks them
 ATOL = 1e-6
 SEQUENCE = 0  # whose values the picture prints
+# The functions the step computes with, which the check below compares with nn.LSTM's numbers;
+# the picture writes each one's symbol from here, so a label cannot name another function.
+NONLINEARITY = {"i": "sigmoid", "f": "sigmoid", "g": "tanh", "o": "sigmoid"}  # each gate's squashing
+CELL_TO_HIDDEN = "tanh"  # h_t = o * tanh(c_t)
+SYMBOL = {"sigmoid": "σ", "tanh": "tanh"}
 
 
 def one_step(case: Case) -> dict[str, torch.Tensor]:
@@ -42,10 +47,9 @@ def one_step(case: Case) -> dict[str, torch.Tensor]:
         x, h_prev, c_prev = input[:, 0], h0[0], c0[0]
         pre = x @ rnn.weight_ih_l0.T + rnn.bias_ih_l0 + h_prev @ rnn.weight_hh_l0.T + rnn.bias_hh_l0
         chunks = dict(zip(GATE_ORDER, pre.chunk(4, dim=1), strict=True))
-        i, f, o = (torch.sigmoid(chunks[name]) for name in "ifo")
-        g = torch.tanh(chunks["g"])
+        i, f, g, o = (getattr(torch, NONLINEARITY[name])(chunks[name]) for name in "ifgo")
         c = f * c_prev + i * g
-        h = o * torch.tanh(c)
+        h = o * getattr(torch, CELL_TO_HIDDEN)(c)
     for drawn, returned, what in (
         (c, c_n[0], "c_t = f * c_{t-1} + i * g and c_n of a one-step nn.LSTM run"),
         (h, h_n[0], "h_t = o * tanh(c_t) and h_n of a one-step nn.LSTM run"),
@@ -59,7 +63,7 @@ def one_step(case: Case) -> dict[str, torch.Tensor]:
 
 # Names in the picture: Unicode subscripts keep each one a single text run.
 SYMBOLS = {"c_prev": "cₜ₋₁", "c": "cₜ", "h_prev": "hₜ₋₁", "h": "hₜ", "x": "xₜ"}
-GATES = {"f": (90, "σ"), "i": (145, "σ"), "g": (200, "tanh"), "o": (262, "σ")}  # x of each gate, its squashing
+GATES = {"f": 90, "i": 145, "g": 200, "o": 262}  # x of each gate
 C_Y, MIX_Y, OUT_Y, GATE_Y, BAR_Y, WIDTH = 40, 100, 150, 200, 262, 340
 GATE_W, GATE_H, DOT_R = 44, 26, 9
 
@@ -77,14 +81,14 @@ def draw_cell(case: Case, claims: list, _: Gettext, uid: str) -> tuple[Drawing, 
     table_top = BAR_Y + 84
     rows = ["i", "f", "g", "o", "c_prev", "c", "h_prev", "h"]
     drawing = Drawing(WIDTH, table_top + 24 + 17 * len(rows), uid)
-    mix_x = (GATES["i"][0] + GATES["g"][0]) / 2
-    tanh_x = GATES["o"][0]
+    mix_x = (GATES["i"] + GATES["g"]) / 2
+    tanh_x = GATES["o"]
 
     # The cell state path, along the top: forget, then add the gated candidate.
     drawing.text(8, C_Y + 4, SYMBOLS["c_prev"], size=13, anchor="start")
-    drawing.line([(38, C_Y), (GATES["f"][0] - DOT_R, C_Y)], meaning="cell", width=2.5, arrow=False)
-    _operator(drawing, GATES["f"][0], C_Y, "×")
-    drawing.line([(GATES["f"][0] + DOT_R, C_Y), (mix_x - DOT_R, C_Y)], meaning="cell", width=2.5, arrow=False)
+    drawing.line([(38, C_Y), (GATES["f"] - DOT_R, C_Y)], meaning="cell", width=2.5, arrow=False)
+    _operator(drawing, GATES["f"], C_Y, "×")
+    drawing.line([(GATES["f"] + DOT_R, C_Y), (mix_x - DOT_R, C_Y)], meaning="cell", width=2.5, arrow=False)
     _operator(drawing, mix_x, C_Y, "+")
     drawing.line([(mix_x + DOT_R, C_Y), (WIDTH - 40, C_Y)], meaning="cell", width=2.5)
     drawing.text(WIDTH - 36, C_Y + 4, SYMBOLS["c"], size=13, anchor="start")
@@ -92,25 +96,25 @@ def draw_cell(case: Case, claims: list, _: Gettext, uid: str) -> tuple[Drawing, 
     _operator(drawing, mix_x, MIX_Y, "×")
     drawing.line([(mix_x, MIX_Y - DOT_R), (mix_x, C_Y + DOT_R)])
     for name, side in (("i", -1), ("g", 1)):
-        x = GATES[name][0]
+        x = GATES[name]
         drawing.line([(x, GATE_Y - GATE_H / 2), (x, MIX_Y), (mix_x + side * DOT_R, MIX_Y)])
-    drawing.line([(GATES["f"][0], GATE_Y - GATE_H / 2), (GATES["f"][0], C_Y + DOT_R)])
+    drawing.line([(GATES["f"], GATE_Y - GATE_H / 2), (GATES["f"], C_Y + DOT_R)])
     # The hidden state: o ⊙ tanh(c_t).
     drawing.line([(tanh_x, C_Y), (tanh_x, MIX_Y - 11)], meaning="cell", width=2)
     drawing.rect(tanh_x - 20, MIX_Y - 11, 40, 22, rx=4, fill="none", stroke="currentColor")
-    drawing.text(tanh_x, MIX_Y + 4, "tanh", size=11)
+    drawing.text(tanh_x, MIX_Y + 4, SYMBOL[CELL_TO_HIDDEN], size=11)
     drawing.line([(tanh_x, MIX_Y + 11), (tanh_x, OUT_Y - DOT_R)])
     _operator(drawing, tanh_x, OUT_Y, "×")
     drawing.line([(tanh_x, GATE_Y - GATE_H / 2), (tanh_x, OUT_Y + DOT_R)])
     drawing.line([(tanh_x + DOT_R, OUT_Y), (WIDTH - 40, OUT_Y)], meaning="final", width=2.5)
     drawing.text(WIDTH - 36, OUT_Y + 4, SYMBOLS["h"], size=13, anchor="start")
     # The gates, each read from [h_{t-1}, x_t].
-    for name, (x, squash) in GATES.items():
+    for name, x in GATES.items():
         drawing.rect(x - GATE_W / 2, GATE_Y - GATE_H / 2, GATE_W, GATE_H, rx=5, fill="currentColor",
                      fill_opacity=0.06, stroke="currentColor")  # fmt: skip
-        drawing.text(x, GATE_Y + 4, f"{name}: {squash}", size=12)
+        drawing.text(x, GATE_Y + 4, f"{name}: {SYMBOL[NONLINEARITY[name]]}", size=12)
         drawing.line([(x, BAR_Y), (x, GATE_Y + GATE_H / 2)])
-    bar_left, bar_right = GATES["f"][0] - 30, GATES["o"][0] + 30
+    bar_left, bar_right = GATES["f"] - 30, GATES["o"] + 30
     drawing.rect(bar_left, BAR_Y, bar_right - bar_left, 22, rx=4, fill="none", stroke="currentColor")
     drawing.text(mix_x, BAR_Y + 15, f"[{SYMBOLS['h_prev']}, {SYMBOLS['x']}]", size=12)
     drawing.text(8, BAR_Y + 15, SYMBOLS["h_prev"], size=13, anchor="start")

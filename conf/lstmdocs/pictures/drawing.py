@@ -7,6 +7,7 @@ Labels are written as ``_("...")`` calls: `catalogue` extracts them into
 the ``lstmdocs`` catalogue, and the directive (`diagrams`) passes the translation.
 """
 
+import re
 from html import escape
 
 from sphinx.errors import SphinxError
@@ -218,6 +219,14 @@ def draw_unrolled(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tupl
 BI_PITCH, BI_BOX_W, BI_SIDE, BI_BAND_H = 124, 84, 80, 28
 
 
+def time_step(claim: Claim, steps: int) -> int:
+    """The time step a claim about ``output[:, t, ...]`` speaks of, counted from 0."""
+    found = re.fullmatch(r"output\[:, (-?\d+), .*\]", claim.left)
+    if found is None:
+        raise DiagramError(f"the picture cannot place the claim {claim.left} == {claim.right} on a time step")
+    return int(found.group(1)) % steps
+
+
 def draw_bidirectional(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[Drawing, list, str]:
     T, H = case.steps, case.hidden
     xs = [BI_SIDE + BI_PITCH / 2 + t * BI_PITCH for t in range(T)]
@@ -228,7 +237,9 @@ def draw_bidirectional(case: Case, claims: list[Claim], _: Gettext, uid: str) ->
         ("final", forward_y, f":{H}", top_band, "→ " + _("forward")),
         ("backward", backward_y, f"{H}:", bottom_band, "← " + _("backward")),
     ]
-    last = {"final": T - 1, "backward": 0}  # where each direction's final state is in output
+    # Where each direction's final state is in output, which state it is, and the trap: from the checked claims.
+    claimed = {claim.meaning: claim for claim in claims}
+    last = {meaning: time_step(claimed[meaning], T) for meaning in ("final", "backward")}
     for meaning, y, half, band, label in rows:
         for t, x in enumerate(xs):
             cell_x, cell_w = x - BI_PITCH / 2 + 3, BI_PITCH - 6
@@ -250,20 +261,22 @@ def draw_bidirectional(case: Case, claims: list[Claim], _: Gettext, uid: str) ->
             drawing.line([(a, y - 8), (b, y - 8)], meaning=meaning)
             drawing.line([(a, y + 8), (b, y + 8)], meaning="cell", dashed=True)
         # Final states leave after the direction's last step: right for forward, left for backward.
-        k = -2 if meaning == "final" else -1
+        state = claimed[meaning].right  # h_n[-2] forward, h_n[-1] backward
         edge = xs[-1] + BI_BOX_W / 2 if step == 1 else xs[0] - BI_BOX_W / 2
         out, anchor = edge + step * 22, "start" if step == 1 else "end"
         drawing.line([(edge, y - 8), (out, y - 8)], meaning=meaning, width=2.5)
-        drawing.text(out + step * 4, y - 4, f"h_n[{k}]", size=11, mono=True, anchor=anchor)
+        drawing.text(out + step * 4, y - 4, state, size=11, mono=True, anchor=anchor)
         drawing.line([(edge, y + 8), (out, y + 8)], meaning="cell", dashed=True, width=2)
-        drawing.text(out + step * 4, y + 14, f"c_n[{k}]", size=11, mono=True, anchor=anchor)
+        drawing.text(out + step * 4, y + 14, state.replace("h_n", "c_n"), size=11, mono=True, anchor=anchor)
         # ... and the same values in output, named beside the cell that holds them.
         cell_edge = xs[last[meaning]] + step * (BI_PITCH / 2 - 3)
-        drawing.text(cell_edge + step * 6, band + 19, f"= h_n[{k}]" if step == 1 else f"h_n[{k}] =", size=11,
+        drawing.text(cell_edge + step * 6, band + 19, f"= {state}" if step == 1 else f"{state} =", size=11,
                      mono=True, anchor=anchor)  # fmt: skip
     # The trap: the backward half at the last step has read one step only.
-    drawing.hatch(xs[-1] - BI_PITCH / 2 + 3, bottom_band, BI_PITCH - 6, BI_BAND_H, "trap")
-    drawing.text(xs[-1] + BI_PITCH / 2 + 3, bottom_band + 19, "≠ h_n[-1]", size=11, mono=True, anchor="start")
+    trap = time_step(claimed["trap"], T)
+    drawing.hatch(xs[trap] - BI_PITCH / 2 + 3, bottom_band, BI_PITCH - 6, BI_BAND_H, "trap")
+    drawing.text(xs[trap] + BI_PITCH / 2 + 3, bottom_band + 19, f"≠ {claimed['trap'].right}", size=11, mono=True,
+                 anchor="start")  # fmt: skip
     for x, t in zip(xs, range(T), strict=True):
         drawing.text(x, input_y + 4, f"input[:, {t}]", size=11, mono=True)
         drawing.line([(x - 14, input_y - 10), (x - 14, forward_y + BOX_H / 2)])
