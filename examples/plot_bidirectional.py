@@ -45,9 +45,9 @@ print("output", tuple(output.shape), " h_n", tuple(h_n.shape), " c_n", tuple(c_n
 assert output.shape == (N, L, 2 * H) and h_n.shape == c_n.shape == (2, N, H)
 
 # %%
-# The forward direction finishes at the last step: ``h_n[-2]`` is
-# ``output[:, -1, :H]``. The backward direction finishes at the first step:
-# ``h_n[-1]`` is ``output[:, 0, H:]``.
+# The forward direction finishes at the last step:
+# :claim:`h_n[-2] == output[:, -1, :H]`. The backward direction finishes at the
+# first step: :claim:`h_n[-1] == output[:, 0, H:]`.
 print("h_n[-2] equals output[:, -1, :H]:", torch.equal(h_n[-2], output[:, -1, :H]))
 print("h_n[-1] equals output[:, 0, H:]: ", torch.equal(h_n[-1], output[:, 0, H:]))
 assert torch.equal(h_n[-2], output[:, -1, :H])

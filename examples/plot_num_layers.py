@@ -31,8 +31,8 @@ print("output", tuple(output.shape), " h_n", tuple(h_n.shape), " c_n", tuple(c_n
 assert output.shape == (N, L, H) and h_n.shape == c_n.shape == (2, N, H)
 
 # %%
-# ``h_n[-1]``, the top layer, is the last time step of ``output``.
-# ``h_n[0]``, the bottom layer, is not: ``output`` never shows the lower layer.
+# The top layer is the last time step of ``output``: :claim:`h_n[-1] == output[:, -1]`.
+# The bottom layer is not, :claim:`h_n[0] != output[:, -1]`: ``output`` never shows the lower layer.
 print("h_n[-1] equals output[:, -1]:", torch.equal(h_n[-1], output[:, -1]))
 print("h_n[0] equals output[:, -1]:", torch.equal(h_n[0], output[:, -1]))
 assert torch.equal(h_n[-1], output[:, -1])

@@ -25,7 +25,7 @@ with torch.no_grad():  # only looking at values: no gradients needed
 
 # %%
 # ``output`` is :math:`(N, L, P)`, ``h_n`` is :math:`(1, N, P)`, ``c_n`` is
-# :math:`(1, N, H)`. ``h_n[-1]`` is still ``output[:, -1]``.
+# :math:`(1, N, H)`. Still :claim:`h_n[-1] == output[:, -1]`.
 print("output", tuple(output.shape), " h_n", tuple(h_n.shape), " c_n", tuple(c_n.shape))
 assert output.shape == (N, L, P) and h_n.shape == (1, N, P) and c_n.shape == (1, N, H)
 assert torch.equal(h_n[-1], output[:, -1])

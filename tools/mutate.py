@@ -62,7 +62,8 @@ class Mutant:
         if self.file.startswith("docs/") and self.file.endswith(".md"):
             return [sys.executable, "conf/lstmdocs/running/page_doctests.py", self.file]
         if self.file.startswith("examples/") and self.file.endswith(".py"):
-            return [sys.executable, self.file]
+            # The example's blocks in order, and the claims of its prose between them (what the build checks).
+            return [sys.executable, "conf/lstmdocs/running/page_doctests.py", self.file]
         raise CatalogueError(f"{self.id}: no check is known for {self.file}")
 
 
