@@ -13,7 +13,7 @@ def test_the_catalogue_applies_to_the_current_files():
     mutants = mutate.load(mutate.CATALOGUE)
     assert len(mutants) >= 40
     files = {m.file for m in mutants}
-    for kind in ("docs/basics/", "docs/reference/", "docs/glossary.md", "examples/", "cheatsheet.py", "explorer/"):
+    for kind in ("docs/basics/", "docs/reference/", "docs/glossary.md", "examples/", "cheatsheet/", "explorer/"):
         assert any(kind in file for file in files), f"no mutant of {kind}"
     assert all(m.find != m.replace for m in mutants)
 
