@@ -79,6 +79,16 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", "tests", "-rs", "-n", "auto", "--dist", "loadgroup", *session.posargs, env=build_env())
 
 
+@nox.session(default=False)
+def unit(session: nox.Session) -> None:
+    """The fast lane: the tests that need no built site (under 60 s once installed)."""
+    # Node packages too: temml draws the test projects' math, and the JavaScript unit tests run on node.
+    install(session)
+    # The tests marked unit (tests/conftest.py): nothing is built and nothing under _build/ is read.
+    # The environment is the one `nox -s tests` runs them in.
+    session.run("pytest", "tests", "-m", "unit", "-n", "auto", *session.posargs, env=build_env())
+
+
 @nox.session(name="docs-live", default=False)
 def docs_live(session: nox.Session) -> None:
     """Preview one language with live reload (LANGUAGE=zh_CN for Chinese)."""

@@ -1,4 +1,10 @@
-"""Where `nox -s tests` leaves the built site, and helpers to read it."""
+"""Where `nox -s tests` leaves the built site, and helpers to read it.
+
+A test that reads anything under ``_build/`` asks for the ``built_site`` fixture (or a
+browser fixture, which serves the site): that is what marks it ``built`` (tests/conftest.py),
+keeps it out of the fast lane (`nox -s unit`), and fails it, saying how to build, where
+there is no site. `require` refuses to read the build for a test that did not ask.
+"""
 
 import os
 import shutil
@@ -9,24 +15,40 @@ from pathlib import Path
 import pytest
 
 from tools.build_site import BUILD, ROOT, build_env, sphinx_args
-from tools.site_facts import LANGUAGES  # noqa: F401  (the tests read it from here)
+from tools.site_facts import LANGUAGES, html_pages, source_pages  # noqa: F401  (the tests read them from here)
 
 SITE = BUILD / "site"
 GETTEXT = BUILD / "gettext"
 LOGS = BUILD / "logs"
 LOCALES = ROOT / "docs" / "locales"
 
+# (node id, kind) of the test running now, set by tests/conftest.py; None while tests are collected.
+running: tuple[str, str] | None = None
+
 
 def require(path: Path) -> Path:
-    """Fail (not skip) when the build these tests check has not been made."""
+    """Fail (not skip) when the build these tests check has not been made.
+
+    Only a ``built`` or ``browser`` test may read the build, and never while tests are collected:
+    parametrize over what the sources say (`source_pages`) instead.
+    """
+    if running is None or running[1] == "unit":
+        reader = "collecting the tests" if running is None else f"{running[0]}, a unit test,"
+        pytest.fail(f"{reader} reads {path}: a test that reads the build asks for the `built_site` fixture")
     if not path.exists():
         pytest.fail(f"{path} is missing: run `nox -s tests`, which builds it first")
     return path
 
 
+@pytest.fixture(scope="session")
+def built_site() -> Path:
+    """_build/site, as `nox -s tests` builds it: the tests that read any of _build/ ask for it."""
+    return require(SITE)
+
+
 def pages(language: str) -> list[str]:
-    tree = require(SITE / language)
-    return sorted(p.relative_to(tree).as_posix() for p in tree.rglob("*.html") if "_static" not in p.parts)
+    """The pages of one built edition (the same as `source_pages` where the build is current)."""
+    return html_pages(require(SITE / language))
 
 
 def program(name: str, install_hint: str) -> str:

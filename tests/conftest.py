@@ -1,3 +1,19 @@
+"""The tests, sorted by kind; the kind of each test follows from the fixtures it uses.
+
+- ``browser``: drives Chromium through Playwright (the ``page``, ``browser`` or ``site_url``
+  fixture, or a fixture made from one, such as a module's shared page);
+- ``built``: reads the built site or anything else under ``_build/`` (the ``built_site`` fixture,
+  in tests/built.py; `built.require` refuses to read the build for any other test);
+- ``unit``: everything else, which needs no build: `nox -s unit` runs these alone.
+
+The markers are registered in pytest.toml and added here, to every test, and nowhere else:
+a test marked by hand with another kind than its fixtures give stops the collection.
+
+The modules beside the tests that are not named ``test_*.py`` are the helpers the tests
+share (the built site, the browser, axe-core, the explainer's traces ...); a test module
+imports helpers, never another test module (tests/test_suite.py checks it).
+"""
+
 import sys
 from pathlib import Path
 
@@ -7,12 +23,72 @@ TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 sys.path[:0] = [str(TESTS), str(ROOT), str(ROOT / "conf")]  # helpers, tools/, lstmdocs
 
-pytest_plugins = ["sphinx.testing.fixtures", "browser"]  # browser: the browser, page and site_url fixtures
+# built: the built_site fixture; browser: the browser, page and site_url fixtures
+pytest_plugins = ["sphinx.testing.fixtures", "built", "browser"]
+
+KINDS = ("unit", "built", "browser")
+BROWSER_FIXTURES = {"browser", "page", "site_url"}
+BUILT_FIXTURES = {"built_site"}
+
+
+def kind(item: pytest.Item) -> str:
+    """What a test needs, from the fixtures it uses, those its fixtures use included."""
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if fixtures & BROWSER_FIXTURES:
+        return "browser"
+    if fixtures & BUILT_FIXTURES:
+        return "built"
+    return "unit"
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    contradictions = []
+    for item in items:
+        found = kind(item)
+        marked = {mark.name for mark in item.iter_markers() if mark.name in KINDS}
+        if marked - {found}:
+            contradictions.append(
+                f"{item.nodeid}: marked {' and '.join(sorted(marked))}, but its fixtures make it {found}"
+            )
+        item.add_marker(found)
+    if contradictions:
+        raise pytest.UsageError(
+            "The kind of a test follows from its fixtures (tests/conftest.py): leave out the marker, "
+            "or use the fixture that kind needs (built_site; page, browser or site_url).\n" + "\n".join(contradictions)
+        )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    import built  # a plugin (above): imported by then
+
+    built.running = (item.nodeid, kind(item))
+    try:
+        return (yield)
+    finally:
+        built.running = None
 
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return TESTS / "roots"
+
+
+@pytest.fixture(autouse=True)
+def one_torch_thread(request):
+    """A unit test runs torch on tiny tensors, a pytest worker to a core: on one thread, as the build
+    runs the examples (conf/lstmdocs/running/gallery.py). Two threads only spin on a shared core,
+    which tripled the CPU time of the fast lane's torch-heavy tests."""
+    if request.node.get_closest_marker("unit") is None:
+        yield
+        return
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,7 @@
 """The step-through explainer in Chromium, in both languages: numbers against the trace, provenance, keyboard, URL.
 
-The numbers shown are compared with the trace the page loads (the same file tests/test_lstm_trace.py
-checks against torch), to the three decimals shown; copied expressions are run by torch.
+The numbers shown are compared with the trace the page loads (tests/traces.py: the same file
+tests/test_lstm_trace.py checks against torch), to the three decimals shown; copied expressions are run by torch.
 """
 
 import re
@@ -12,7 +12,8 @@ import torch
 
 from browser import screenshot
 from built import LANGUAGES, SITE, require
-from test_lstm_trace import NAMES, load, run
+from page_checks import PHONE, overflowing
+from traces import NAMES, load, run
 
 PAGE = "reference/explainer.html"
 SHOWN = 0.0005 + 1e-9  # three decimals, rounded
@@ -217,6 +218,7 @@ def test_keyboard_operation_live_region_and_url(page, site_url, language):
     assert_clean(page)
 
 
+@pytest.mark.usefixtures("built_site")
 def test_the_page_adds_at_most_150_kib_to_a_first_visit():
     """Its own script, style sheet and the default configuration's trace (others load when chosen)."""
     for language in LANGUAGES:
@@ -234,8 +236,6 @@ def test_the_page_adds_at_most_150_kib_to_a_first_visit():
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_at_phone_width_nothing_is_cut_off_and_figure_text_is_at_least_11px(browser, site_url, language):
-    from test_browser_pages import PHONE, overflowing
-
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     for query in (

@@ -128,6 +128,7 @@ def test_labels_are_in_the_page_language(page, site_url):
     assert_clean(page)
 
 
+@pytest.mark.usefixtures("built_site")
 def test_both_editions_give_the_widget_the_same_texts_and_fields():
     found = {}
     for language in LANGUAGES:
@@ -143,6 +144,7 @@ def test_both_editions_give_the_widget_the_same_texts_and_fields():
     assert fields == sorted(FIELDS)
 
 
+@pytest.mark.usefixtures("built_site")
 def test_code_in_the_widget_is_never_translated():
     """Identifiers in backticks stay as written in every text of the widget (not <code>输入</code>)."""
     code = {}

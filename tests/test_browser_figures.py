@@ -16,9 +16,8 @@ import pytest
 from PIL import Image
 
 from browser import SCREENSHOTS
-from built import pages
+from built import LANGUAGES, pages
 
-LANGUAGES = ["en", "zh_CN"]
 WIDTHS = {"phone": 375, "desktop": 1280}
 SMALLEST_PX = 11
 

@@ -1,6 +1,7 @@
-"""Key pages in a real browser, both editions: they load cleanly and offline, every
-image shows, the copy button copies only code, dark mode applies, and a phone-wide
-screen needs no sideways scrolling. Screenshots are kept in _build/screenshots/."""
+"""Key pages in a real browser, both editions: the copy button copies only code, dark mode
+applies, and a phone-wide screen needs no sideways scrolling (that every page loads cleanly
+and offline and every image shows: tests/test_browser_every_page.py). Screenshots are kept
+in _build/screenshots/."""
 
 import re
 
@@ -8,80 +9,22 @@ import pytest
 
 from browser import screenshot
 from built import LANGUAGES, SITE
+from page_checks import KEY_PAGES, PHONE, overflowing, shot_name
 from tools.copied_code import copied_pages
 
-KEY_PAGES = [
-    "index.html",
-    "basics/outputs.html",
-    "basics/equations.html",
-    "gallery/index.html",
-    "gallery/plot_layouts.html",
-    "glossary.html",
-]
-PHONE = {"width": 375, "height": 812}
 OTHER_EDITION = {"en": ("zh_CN", "zh-CN"), "zh_CN": ("en", "en")}
-
-
-def shot_name(language: str, path: str, variant: str = "") -> str:
-    return "-".join(filter(None, [language, path.removesuffix(".html").replace("/", "-"), variant]))
 
 
 def open_page(page, site_url, language, path):
     page.goto(f"{site_url}/{language}/{path}", wait_until="networkidle")
 
 
-def broken_images(page) -> list[str]:
-    """Sources of <img> elements that did not load (or loaded nothing)."""
-    page.evaluate("() => document.querySelectorAll('img').forEach((img) => img.scrollIntoView())")
-    page.wait_for_load_state("networkidle")
-    return page.evaluate(
-        "() => Array.from(document.images)"
-        "  .filter((img) => !img.complete || img.naturalWidth === 0)"
-        "  .map((img) => img.currentSrc || img.src)"
-    )
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("path", KEY_PAGES)
-def test_page_loads_cleanly(page, site_url, language, path):
-    open_page(page, site_url, language, path)
-    assert page.log.third_party == [], "requests to third-party hosts"
-    assert page.log.console_errors == [], "console errors"
-    assert page.log.failed == [], "failed loads"
-    assert broken_images(page) == [], "images that did not load"
-    screenshot(page, shot_name(language, path))
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_gallery_index_shows_images(page, site_url, language):
-    """The image check above is not vacuous: the gallery index has thumbnails."""
+    """The every-page test's image check (tests/test_browser_every_page.py) is not vacuous:
+    the gallery index has thumbnails."""
     open_page(page, site_url, language, "gallery/index.html")
     assert page.locator("article img").count() > 0
-
-
-# furo sets ``html {overflow-x: hidden}``: content wider than the screen is cut off
-# rather than scrolled, and ``scrollWidth`` stays at the screen's width. So look for
-# the elements themselves: any part of the article reaching past the right edge,
-# unless a box around it scrolls (code blocks, furo's table and math wrappers).
-OVERFLOWING = """(limit) => {
-  const scrolls = (el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX);
-  const article = document.querySelector("article");
-  const found = [];
-  for (const el of article.querySelectorAll("*")) {
-    const box = el.getBoundingClientRect();
-    if (box.width === 0 || box.right <= limit + 1) continue;
-    let scrolled = false;
-    for (let up = el.parentElement; up && up !== article.parentElement; up = up.parentElement) {
-      if (scrolls(up)) { scrolled = true; break; }
-    }
-    if (!scrolled) found.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")}: ${Math.round(box.right)}px`);
-  }
-  return found;
-}"""
-
-
-def overflowing(page, width: int) -> list[str]:
-    return page.evaluate(OVERFLOWING, width)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

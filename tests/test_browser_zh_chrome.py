@@ -2,7 +2,7 @@
 
 import pytest
 
-from test_zh_chrome import english_words
+from english_words import english_words
 
 
 @pytest.mark.parametrize("path", ["basics/outputs.html", "gallery/plot_layouts.html", "reference/explorer.html"])

@@ -3,6 +3,8 @@
 Every message extracted from the English source (``_build/gettext/*.pot``) must
 have a translation in ``docs/locales/zh_CN/LC_MESSAGES`` that is not fuzzy, and no
 catalogue may keep a message the source no longer has. `nox -s i18n` updates them.
+Each catalogue is a test of its own; every template has a catalogue and every catalogue
+a template, so that these are all the templates.
 """
 
 import re
@@ -18,6 +20,9 @@ CATALOGUES = LOCALES / "zh_CN" / "LC_MESSAGES"
 PROTECTED = re.compile(r"``[^`]+``|`[^`]+`|\$[^$]+\$")
 TARGET = re.compile(r"^`.*<([^<>]+)>`$", re.DOTALL)
 
+# Every test here reads the message templates the build extracted.
+pytestmark = pytest.mark.usefixtures("built_site")
+
 
 def protected(text: str) -> list[str]:
     spans = (TARGET.sub(r"<\1>", span) for span in PROTECTED.findall(text))
@@ -28,16 +33,22 @@ def templates() -> list[str]:
     return sorted(p.relative_to(GETTEXT).with_suffix("").as_posix() for p in require(GETTEXT).rglob("*.pot"))
 
 
+def catalogues() -> list[str]:
+    """The zh_CN catalogues, named as their templates are (from the sources: collecting needs no build)."""
+    return sorted(p.relative_to(CATALOGUES).with_suffix("").as_posix() for p in CATALOGUES.rglob("*.po"))
+
+
 def test_catalogues_are_extracted():
     assert "basics/outputs" in templates()
 
 
+def test_every_template_has_a_catalogue():
+    missing = [name for name in templates() if name not in catalogues()]
+    assert not missing, f"messages without a catalogue (run `nox -s i18n`): {missing}"
+
+
 def test_no_catalogue_without_a_source():
-    stale = sorted(
-        p.relative_to(CATALOGUES).with_suffix("").as_posix()
-        for p in CATALOGUES.rglob("*.po")
-        if not (GETTEXT / p.relative_to(CATALOGUES).with_suffix(".pot")).is_file()
-    )
+    stale = [name for name in catalogues() if not (require(GETTEXT) / f"{name}.pot").is_file()]
     assert not stale, f"catalogues whose page is gone (delete them): {stale}"
 
 
@@ -45,6 +56,8 @@ def problems(name: str) -> list[str]:
     path = CATALOGUES / f"{name}.po"
     if not path.is_file():
         return [f"{path}: missing; run `nox -s i18n`"]
+    if not (GETTEXT / f"{name}.pot").is_file():
+        return [f"{path}: its page is gone (no {name}.pot was extracted): delete it"]
     template = polib.pofile(str(GETTEXT / f"{name}.pot"))
     catalogue = polib.pofile(str(path))
     wanted = {(e.msgctxt, e.msgid) for e in template}
@@ -71,7 +84,7 @@ def problems(name: str) -> list[str]:
     return issues
 
 
-@pytest.mark.parametrize("name", templates() if GETTEXT.exists() else ["(no gettext build)"])
+@pytest.mark.parametrize("name", catalogues())
 def test_catalogue_is_complete_and_current(name):
     require(GETTEXT)
     issues = problems(name)

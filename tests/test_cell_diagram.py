@@ -63,6 +63,7 @@ def test_a_tolerance_of_zero_is_refused_not_rounded_away(monkeypatch):
         cell.one_step(Case())
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_built_picture_prints_this_runs_numbers(language):
     svg = cell_svg(language)
@@ -81,6 +82,7 @@ def test_the_built_picture_prints_this_runs_numbers(language):
     assert ("Sequence" in svg) == (language == "en")
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_legend_states_the_checked_equations_and_tolerance(language):
     html = require(SITE / language / PAGE).read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from built import LANGUAGES, ROOT, SITE, pages, program, require
+from built import LANGUAGES, ROOT, SITE, pages, program, require, source_pages
 from lstmdocs.running.page_doctests import blocks as source_blocks
 from tools.copied_code import (
     KINDS,
@@ -25,7 +25,7 @@ from tools.copied_code import (
 
 DOCS = ROOT / "docs"
 EXAMPLES = ROOT / "examples"
-PAGES = pages("en")
+PAGES = source_pages()  # each edition's pages (test_pages_with_code_are_found: the built ones)
 GALLERY = [page for page in PAGES if page.startswith("gallery/plot_")]
 
 
@@ -53,12 +53,15 @@ def script_cells(example: str) -> list[str]:
     return [cell.strip("\n") for cell in cells if not cell.isspace()]
 
 
+@pytest.mark.usefixtures("built_site")
 def test_pages_with_code_are_found():
     with_code = {page for page in PAGES if pasted(page)}
     assert {"basics/outputs.html", "reference/mistakes.html", "gallery/plot_keras.html"} <= with_code
+    assert pages("en") == PAGES, "the tests here are parametrized over other pages than the built ones"
     assert len(GALLERY) == len(list(EXAMPLES.glob("plot_*.py")))
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_copied_block_is_python_the_runner_knows(language):
     """A block in another language (a shell command, a traceback) would be copied and never run."""
@@ -67,6 +70,7 @@ def test_every_copied_block_is_python_the_runner_knows(language):
     assert [entry for entry in unknown if entry[1] not in known] == []
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("page", PAGES)
 def test_the_chinese_page_copies_the_english_code(page):
     """Code is never translated: the same blocks, the same copied code, the same doctest outputs."""
@@ -76,6 +80,7 @@ def test_the_chinese_page_copies_the_english_code(page):
     assert [b.shown for b in chinese if b.kind == "doctest"] == [b.shown for b in english if b.kind == "doctest"]
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_doctest_copies_the_statements_doctest_runs(language):
     """The copy button drops what it takes for output: a statement line without its prompt would be lost."""
@@ -105,6 +110,7 @@ def built_as_ran(found: list[Copied], ran: list) -> str:
     return ""
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_doctest_pastes_into_the_classic_prompt(language):
     """``python`` up to 3.12 runs a pasted compound statement only at a blank line: a statement right after
@@ -119,6 +125,7 @@ def test_a_doctest_pastes_into_the_classic_prompt(language):
     assert wrong == []
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("page", [page for page in PAGES if not page.startswith("gallery/")])
 def test_a_page_copies_the_code_the_build_ran(page):
     """lstmdocs.running.page_doctests ran the page's Markdown blocks; the built page must show exactly those.
@@ -130,6 +137,7 @@ def test_a_page_copies_the_code_the_build_ran(page):
     assert built_as_ran(pasted(page), ran) == "", f"{page} ({source.relative_to(ROOT)})"
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("page", GALLERY)
 def test_a_gallery_page_copies_the_scripts_code(page):
     """sphinx-gallery ran the script; its page must copy the script's code cells, in order and whole."""
@@ -167,6 +175,7 @@ def test_the_runner_stops_at_a_failing_code_block_and_shares_names_between_block
     assert run_blocks(("doctest", ">>> x = 1\n"), ("code", "y = x\n"), ("doctest", ">>> y\n1\n"))["failure"] is None
 
 
+@pytest.mark.usefixtures("built_site")
 def test_an_output_line_the_button_takes_for_code_is_caught():
     """An output line that starts like a prompt (``... ``) is pasted as code, and doctest does not run it."""
     shown = ">>> print('a\\n... b')\na\n... b\n"

@@ -18,17 +18,7 @@ pytestmark = pytest.mark.skipif(
 # float32, TF32 off: different kernels (cuDNN vs CPU) agree to within these.
 FLOAT32_TOLERANCE = {"atol": 1e-5, "rtol": 1e-5}
 FLOAT64_TOLERANCE = {"atol": 1e-12, "rtol": 1e-12}
-# What tests cover, as docs/reference/cuda.md lists it (tests/test_truth.py compares the two).
-COVERED = {
-    "`h_n[-1]` is `output[:, -1]` with two layers": "test_h_n_is_the_last_step_of_output_on_cuda",
-    "and with a projection": "test_projection_on_cuda",
-    "the halves of a bidirectional `output`": "test_bidirectional_halves_on_cuda",
-    "the order of `h_n` for two bidirectional layers": "test_two_bidirectional_layers_order_h_n_on_cuda",
-    "packed sequences, sorted and one-directional": "test_packed_sequences_end_at_their_own_length_on_cuda",
-    "unsorted and bidirectional": "test_unsorted_bidirectional_packed_sequences_on_cuda",
-    "carrying the state across chunks": "test_state_carries_across_chunks_on_cuda",
-    "CPU-vs-CUDA agreement": "test_cuda_agrees_with_the_cpu",
-}
+# What these tests cover is listed on docs/reference/cuda.md and in tests/cuda_coverage.py (tests/test_truth.py compares them).
 N, L, H_IN, H = 5, 4, 2, 3
 
 

@@ -12,7 +12,7 @@ import sys
 import torch
 
 from built import ROOT, program
-from test_lstm_trace import run
+from traces import run
 
 FIXTURES = ROOT / "tests" / "fixtures"
 CORE = ROOT / "conf" / "lstmdocs" / "widgets" / "explainer" / "static" / "explainer" / "explainer-core.js"

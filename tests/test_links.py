@@ -8,6 +8,7 @@ from links import check_site
 EXTERNAL_LINKS = BUILD / "external-links.txt"
 
 
+@pytest.mark.usefixtures("built_site")
 def test_every_internal_link_and_anchor_resolves():
     report = check_site(require(SITE))
     # Offline: external links are listed for a human to review, never fetched.
@@ -15,6 +16,7 @@ def test_every_internal_link_and_anchor_resolves():
     assert not report.broken, f"{len(report.broken)} broken links:\n" + "\n".join(report.broken)
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_edition_is_checked(language):
     """Guard against a checker that passes because it found nothing to check."""

@@ -24,6 +24,7 @@ def doctest_blocks(html: str) -> list[str]:
     return [block.strip() for block in blocks if ">>> " in block]
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_has_a_markdown_twin_without_theme_chrome(language):
     for page in content_pages(language):
@@ -36,6 +37,7 @@ def test_every_page_has_a_markdown_twin_without_theme_chrome(language):
     assert len(content_pages(language)) >= 20
 
 
+@pytest.mark.usefixtures("built_site")
 def test_doctest_blocks_in_markdown_are_the_code_on_the_page():
     checked = 0
     for language in LANGUAGES:
@@ -51,11 +53,13 @@ def test_doctest_blocks_in_markdown_are_the_code_on_the_page():
     assert checked >= 10, f"only {checked} doctest blocks found"
 
 
+@pytest.mark.usefixtures("built_site")
 def test_chinese_twins_are_in_chinese():
     outputs = (SITE / "zh_CN" / "basics" / "outputs.md").read_text(encoding="utf-8")
     assert re.search(r"^# .*[\u4e00-\u9fff]", outputs, re.MULTILINE), "the Chinese twin's title is not Chinese"
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_llms_txt_lists_every_page_once_with_a_summary(language):
     text = (SITE / language / "llms.txt").read_text(encoding="utf-8")

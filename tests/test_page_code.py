@@ -2,7 +2,9 @@
 
 import json
 
-from built import BUILD, ROOT
+import pytest
+
+from built import BUILD, ROOT, require
 from lstmdocs.running.page_doctests import PASSED_FILE, page_fingerprint
 from page_code import blocks, run_page
 
@@ -18,9 +20,10 @@ def test_pages_with_doctests_are_found():
     assert {"basics/outputs.md", "basics/equations.md", "glossary.md", "reference/mistakes.md"} <= set(PAGES)
 
 
+@pytest.mark.usefixtures("built_site")
 def test_the_build_ran_every_page_as_it_is_now():
     """``nox -s docs`` ran each page's doctests (lstmdocs.running.page_doctests) on its current text and they passed."""
-    record = json.loads((BUILD / "doctrees" / PASSED_FILE).read_text(encoding="utf-8"))
+    record = json.loads(require(BUILD / "doctrees" / PASSED_FILE).read_text(encoding="utf-8"))
     assert not record["failed"], record["failed"]
     stale = [
         page for page in PAGES if page_fingerprint((DOCS / page).read_text(encoding="utf-8")) not in record["passed"]

@@ -43,6 +43,7 @@ def test_every_lesson_is_counted():
     assert len([page for page in pages_with_code() if page.startswith("gallery/")]) >= 5
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_with_code_offers_its_notebook_and_colab_exactly_with_a_repository(language):
     repository = os.environ.get("REPO_URL", "").rstrip("/")
@@ -79,11 +80,12 @@ def test_colab_links_name_the_notebooks_branch_the_workflow_publishes():
     )
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("page", pages_with_code())
 def test_the_chinese_notebook_has_chinese_prose_and_the_same_code(page):
     english, chinese = (
         json.loads((SITE / language / Path(page).with_suffix(".ipynb")).read_text(encoding="utf-8"))
-        for language in ("en", "zh_CN")
+        for language in LANGUAGES
     )
     assert cells(chinese, "code") == cells(english, "code"), page
     assert cells(chinese, "code"), f"{page}: a notebook without code"

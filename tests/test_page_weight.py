@@ -1,9 +1,12 @@
 """First-visit weight of every page and the deployable site's size stay within the limits (issue #18)."""
 
+import pytest
+
 from built import SITE, require
 from tools.page_weight import KIB, LIMITS, fetched_files, figures, first_visit_weights, over_limits
 
 
+@pytest.mark.usefixtures("built_site")
 def test_pages_and_site_are_within_the_weight_limits():
     found = figures(require(SITE))
     assert over_limits(found) == [], {name: f"{value / KIB:.0f} KiB" for name, value in found.items()}

@@ -6,7 +6,7 @@ from built import LANGUAGES, require, sphinx_build
 from tools.build_site import html_dir
 
 # Both rebuild or read _build/html: one worker runs them one after the other (pytest -n, --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("_build/html")
+pytestmark = [pytest.mark.xdist_group("_build/html"), pytest.mark.usefixtures("built_site")]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

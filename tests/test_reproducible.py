@@ -13,7 +13,7 @@ from tools.build_site import html_dir
 from tools.scratch_build import differences
 
 # Both rebuild or read _build/html: one worker runs them one after the other (pytest -n, --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("_build/html")
+pytestmark = [pytest.mark.xdist_group("_build/html"), pytest.mark.usefixtures("built_site")]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -54,6 +54,7 @@ def draw_card(tags: dict[str, list[str]], pagename: str, font: str, outdir: Path
     return outdir / relative
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_has_its_tags_in_its_language_and_a_card(language):
     site_url = os.environ.get("SITE_URL", "")
@@ -82,6 +83,7 @@ def test_every_page_has_its_tags_in_its_language_and_a_card(language):
         assert tags["og:image"] == [base + card.relative_to(SITE / language).as_posix()], where
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.filterwarnings("ignore:Glyph .* missing from font")  # the tofu rendering, on purpose
 def test_the_chinese_card_is_drawn_in_a_font_with_chinese_glyphs_not_tofu():
     page = "basics/outputs.html"

@@ -7,18 +7,19 @@ import pytest
 
 from tools.assemble_site import assemble
 from tools.gpu_report import outcomes
+from tools.site_facts import LANGUAGES
 from tools.tidy_catalogues import boilerplate_translation, is_markup_only, tidy
 
 
 def test_assemble_keeps_only_the_deployable_tree(tmp_path):
     html = tmp_path / "html"
-    for lang in ("en", "zh_CN"):
+    for lang in LANGUAGES:
         (html / lang / "_sources").mkdir(parents=True)
         (html / lang / "index.html").write_text("<html></html>")
         (html / lang / ".buildinfo").write_text("x")
     (html / "jupyter_execute").mkdir()
     site = tmp_path / "site"
-    assemble(html, site, ["en", "zh_CN"])
+    assemble(html, site, LANGUAGES)
     found = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
     assert found == ["404.html", "en", "en/index.html", "index.html", "zh_CN", "zh_CN/index.html"]
     landing = (site / "index.html").read_text(encoding="utf-8")
@@ -27,14 +28,14 @@ def test_assemble_keeps_only_the_deployable_tree(tmp_path):
 
 def test_a_site_url_adds_a_sitemap_of_every_page_in_both_languages(tmp_path):
     html = tmp_path / "html"
-    for lang in ("en", "zh_CN"):
+    for lang in LANGUAGES:
         (html / lang / "guide").mkdir(parents=True)
         for page in ("index.html", "search.html", "genindex.html", "guide/page.html"):
             (html / lang / page).write_text("<html></html>")
     (html / "en" / "_static").mkdir()
     (html / "en" / "_static" / "theme.html").write_text("<html></html>")
     (html / "en" / "only-english.html").write_text("<html></html>")
-    assemble(html, tmp_path / "site", ["en", "zh_CN"], "https://example.org/lstm/")
+    assemble(html, tmp_path / "site", LANGUAGES, "https://example.org/lstm/")
     names = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     urls = ElementTree.parse(tmp_path / "site" / "sitemap.xml").getroot()
     found = {
@@ -54,7 +55,7 @@ def test_assemble_refuses_a_missing_language(tmp_path):
     (tmp_path / "html" / "en").mkdir(parents=True)
     (tmp_path / "html" / "en" / "index.html").write_text("<html></html>")
     with pytest.raises(SystemExit, match="zh_CN"):
-        assemble(tmp_path / "html", tmp_path / "site", ["en", "zh_CN"])
+        assemble(tmp_path / "html", tmp_path / "site", LANGUAGES)
 
 
 def test_tidy_drops_obsolete_and_fills_markup_only_entries():

@@ -36,6 +36,7 @@ def code_blocks(script: str) -> list[str]:
     return re.split(r"^# %%\n(?:#.*\n)*", script, flags=re.M)[1:]
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_chinese_notebook_has_chinese_prose_no_directives_and_the_same_code(example):
     chinese, english = download("zh_CN", f"{example}.ipynb"), download("en", f"{example}.ipynb")
@@ -45,6 +46,7 @@ def test_chinese_notebook_has_chinese_prose_no_directives_and_the_same_code(exam
     assert cells(chinese, "code") == cells(english, "code"), f"{chinese}: code differs from the English notebook"
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_chinese_script_translates_the_prose_and_keeps_the_code(example):
     chinese = download("zh_CN", f"{example}.py").read_text("utf-8")
@@ -54,6 +56,7 @@ def test_chinese_script_translates_the_prose_and_keeps_the_code(example):
     assert chinese != english
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_chinese_zip_holds_the_chinese_files(example):
     with zipfile.ZipFile(download("zh_CN", f"{example}.zip")) as archive:
@@ -65,6 +68,7 @@ def test_chinese_zip_holds_the_chinese_files(example):
             assert archive.read(name) == download("zh_CN", name).read_bytes(), name
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("suffix", [".py", ".ipynb", ".zip"])
 def test_english_downloads_are_sphinx_gallerys_files_unchanged(suffix):
     for example in EXAMPLES:

@@ -1,59 +1,18 @@
-"""No English on a Chinese page: text, ``aria-label``, ``title``, ``alt`` and tooltips.
-
-Allowed, because they read the same in both languages: code (any word the page shows as
-code), single letters (symbols), the site's name, names of products and people, an
-English term glossed in full-width parentheses after its Chinese one (「隐藏状态（hidden
-state）」), and anything marked as another language (the link to the English edition).
-"""
+"""No English on a Chinese page: text, ``aria-label``, ``title``, ``alt`` and tooltips
+(what is allowed: tests/english_words.py)."""
 
 import re
 from pathlib import Path
 
 import furo
 import pytest
-from bs4 import BeautifulSoup, Comment, Doctype
 
-from built import ROOT, SITE, pages
-
-SITE_NAME = "nn.LSTM: output, h_n, c_n"
-NAMES = set(
-    "LSTM GRU RNN PyTorch Keras NumPy CUDA cuDNN cuBLAS CPU GPU TF32 Ampere Mersenne Twister Philox "
-    "Adam JavaScript Python Jupyter notebook Sphinx Sphinx-Gallery bug doctest sigmoid dropout Dropout "
-    "detach kernel recurrent Furo torch".split()
-)
-ATTRIBUTES = ("aria-label", "title", "alt", "placeholder", "data-tooltip", "tooltip")
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
-# Numbers, identifiers written without code markup (2.13.0+cpu, batch_first, input[:, 0]) and the
-# format fields a widget fills in ({rows}).
-IDENTIFIER = re.compile(r"\S*(?:\d|\w[_.]\w|[\[({])\S*")
-GLOSS = re.compile(r"（[A-Za-z][A-Za-z -]*）")
-CODE_SELECTOR = (
-    "pre, code, kbd, samp, math, sub, sup, .notranslate, .math, .highlight, .sphx-glr-script-out, .cell_output"
-)
+from built import ROOT, SITE, source_pages
+from english_words import english_words
 
 
-def english_words(html: str) -> list[str]:
-    soup = BeautifulSoup(html, "html.parser")
-    for other_language in soup.select("[lang]:not(html)"):
-        if not other_language["lang"].startswith("zh"):
-            other_language.decompose()
-    for hidden in soup(["script", "style"]) + soup.find_all(string=lambda s: isinstance(s, (Comment, Doctype))):
-        hidden.extract()
-    code = " ".join(element.get_text(" ") for element in soup.select(CODE_SELECTOR))
-    allowed = NAMES | set(WORD.findall(code)) | set(WORD.findall(SITE_NAME))
-    texts = [element[name] for element in soup.find_all(True) for name in ATTRIBUTES if element.get(name)]
-    for element in soup.select(CODE_SELECTOR):
-        element.decompose()
-    texts += [" ".join(text.split()) for text in soup.find_all(string=True) if text.strip()]
-    found = []
-    for text in texts:
-        words = [word for word in WORD.findall(IDENTIFIER.sub("", GLOSS.sub("", text))) if word not in allowed]
-        if words:
-            found.append(f"{words} in {text[:100]!r}")
-    return found
-
-
-@pytest.mark.parametrize("page", pages("zh_CN"))
+@pytest.mark.usefixtures("built_site")
+@pytest.mark.parametrize("page", source_pages())
 def test_no_english_on_a_chinese_page(page):
     found = english_words((SITE / "zh_CN" / page).read_text(encoding="utf-8"))
     assert not found, f"zh_CN/{page}:\n" + "\n".join(found)

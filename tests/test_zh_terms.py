@@ -13,7 +13,7 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from built import LOCALES, SITE, pages
+from built import LOCALES, SITE, source_pages
 
 CATALOGUES = LOCALES / "zh_CN" / "LC_MESSAGES"
 TERMS = tomllib.loads((LOCALES / "zh_CN" / "terminology.toml").read_text(encoding="utf-8"))["term"]
@@ -46,7 +46,8 @@ def test_catalogue_uses_one_term_per_concept(name):
     assert not issues, "\n".join(issues)
 
 
-@pytest.mark.parametrize("page", pages("zh_CN"))
+@pytest.mark.usefixtures("built_site")
+@pytest.mark.parametrize("page", source_pages())
 def test_built_page_uses_one_term_per_concept(page):
     soup = BeautifulSoup((SITE / "zh_CN" / page).read_text(encoding="utf-8"), "html.parser")
     for hidden in soup(["script", "style"]):

@@ -14,7 +14,7 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from built import LOCALES, SITE, pages
+from built import LOCALES, SITE, source_pages
 
 CATALOGUES = LOCALES / "zh_CN" / "LC_MESSAGES"
 HAN = r"[\u4e00-\u9fff]"
@@ -76,7 +76,8 @@ def test_catalogue_typography(name):
 BLOCKS = ["p", "li", "dt", "dd", "th", "td", "figcaption", "caption", "h1", "h2", "h3", "h4", "title"]
 
 
-@pytest.mark.parametrize("page", pages("zh_CN"))
+@pytest.mark.usefixtures("built_site")
+@pytest.mark.parametrize("page", source_pages())
 def test_built_page_typography(page):
     soup = BeautifulSoup((SITE / "zh_CN" / page).read_text(encoding="utf-8"), "html.parser")
     for skipped in soup(["script", "style", "pre", "svg"]) + soup.select("div.math, .headerlink"):

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from tools.site_facts import LANGUAGE_LABELS, NOT_DEPLOYED
+from tools.site_facts import LANGUAGE_LABELS, NOT_DEPLOYED, html_pages
 
 LANDING_PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -62,8 +62,7 @@ NOT_LISTED = {"search.html", "genindex.html"}  # no content of their own for sea
 
 def pages(edition: Path) -> list[str]:
     """The reader-facing pages of one language's edition, as paths relative to it."""
-    found = (page.relative_to(edition).as_posix() for page in edition.rglob("*.html"))
-    return sorted(page for page in found if page not in NOT_LISTED and not page.startswith("_"))
+    return [page for page in html_pages(edition) if page not in NOT_LISTED and not page.startswith("_")]
 
 
 def sitemap(site_dir: Path, languages: list[str], site_url: str) -> str:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from tools.page_weight import KIB, LIMITS, figures
 from tools.scratch_build import ScratchTree
-from tools.site_facts import LANGUAGES
+from tools.site_facts import LANGUAGES, html_pages
 
 TARGETS = {"bilingual / English": 1.25, "no change / cold": 0.10, "edit / (example + no change)": 1.2}
 TIME_EXAMPLE = """\
@@ -59,14 +59,13 @@ class _Images(HTMLParser):
 def page_weights(site: Path) -> dict[str, int]:
     """Bytes of each page's HTML plus its own images (not theme assets under _static/)."""
     weights = {}
-    for page in sorted(site.rglob("*.html")):
-        if "_static" in page.parts:
-            continue
+    for name in html_pages(site):
+        page = site / name
         parser = _Images()
         parser.feed(page.read_text(encoding="utf-8"))
         images = {(page.parent / src.split("?")[0]).resolve() for src in parser.sources if ":" not in src}
         own = [image for image in images if "_static" not in image.parts and image.is_file()]
-        weights[page.relative_to(site).as_posix()] = page.stat().st_size + sum(i.stat().st_size for i in own)
+        weights[name] = page.stat().st_size + sum(i.stat().st_size for i in own)
     return weights
 
 

@@ -44,11 +44,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools.site_facts import LANGUAGES, html_pages
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "_build" / "site"
 COPY_BUTTON = ROOT / "tools" / "copy_button.cjs"
 RUN_PAGE = ROOT / "tools" / "run_copied_page.py"
-LANGUAGES = ("en", "zh_CN")  # tools.site_facts.LANGUAGES; this module must run without the project's packages
 
 # The highlighting language of a block's wrapper (``div.highlight-<language>``) -> its kind.
 KINDS = {"pycon": "doctest", "python": "code", "Python": "code", "ipython3": "code"}
@@ -61,11 +62,6 @@ class Copied:
     kind: str  # "doctest", "code", "output", or another block's highlighting language
     shown: str  # the block's text on the page
     code: str  # what the copy button gives
-
-
-def site_pages(tree: Path) -> list[str]:
-    """The pages of one edition, as ``tests/built.py`` lists them."""
-    return sorted(p.relative_to(tree).as_posix() for p in tree.rglob("*.html") if "_static" not in p.parts)
 
 
 def copy_button(tree: Path) -> tuple[str, str]:
@@ -269,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     for language in args.language or LANGUAGES:
         tree = args.site / language
-        pages = [p for p in site_pages(tree) if not args.page or any(part in p for part in args.page)]
+        pages = [p for p in html_pages(tree) if not args.page or any(part in p for part in args.page)]
         for page, blocks in copied_pages(tree, pages).items():
             name = f"{language}/{page}"
             pasted = runnable(blocks)

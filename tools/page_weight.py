@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from tools.site_facts import html_pages
+
 KIB = 1024
 LIMITS = {"median page": 300 * KIB, "largest page": 600 * KIB, "site": 12 * 1000 * 1000}
 FETCHED_LINKS = {"stylesheet", "icon", "preload", "modulepreload"}
@@ -48,16 +50,9 @@ def fetched_files(page: Path, site: Path) -> set[Path]:
     return files
 
 
-def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if "_static" not in p.relative_to(site).parts)
-
-
 def first_visit_weights(site: Path) -> dict[str, int]:
     """Bytes of each page's first visit, by the page's path in the site."""
-    return {
-        page.relative_to(site).as_posix(): sum(f.stat().st_size for f in fetched_files(page, site))
-        for page in pages(site)
-    }
+    return {page: sum(f.stat().st_size for f in fetched_files(site / page, site)) for page in html_pages(site)}
 
 
 def site_size(site: Path) -> int:

@@ -12,3 +12,4 @@ locale_dirs = ["locales"]
 gettext_compact = False
 page_feedback_repository = "https://github.com/example/lstm-docs/"
 page_feedback_root = str(Path(__file__).resolve().parent)
+html_search_options = {"dict": ""}  # as the site's conf.py: no user dictionary (Sphinx would load all of jieba's again)
