@@ -176,7 +176,6 @@ print(x)
 """
 
 
-@pytest.mark.unit
 def test_myst_nb_reader_still_gives_the_cells_notebooks_rewrites():
     """lstmdocs.page_extras.notebooks makes each MyST-NB page's ``.ipynb`` (and its Chinese twin) from
     ``myst_nb.core.read.read_myst_markdown_notebook(text)`` (undocumented): it relies on the front
@@ -215,7 +214,6 @@ def test_myst_nb_reader_still_gives_the_cells_notebooks_rewrites():
     )
 
 
-@pytest.mark.unit
 def test_sphinx_env_still_holds_downloads_labels_titles_notebooks_reads(make_app, rootdir, tmp_path):
     """lstmdocs.page_extras.notebooks finds a gallery page's notebook in ``env.dlfiles`` (Sphinx's
     DownloadFiles, documented "don't hack this directly": source path -> (docnames, "<digest>/<name>")
@@ -256,7 +254,6 @@ def test_sphinx_env_still_holds_downloads_labels_titles_notebooks_reads(make_app
     )
 
 
-@pytest.mark.unit
 def test_sphinx_gallery_still_splits_scripts_into_blocks():
     """lstmdocs.i18n.translated_downloads makes a translated example's notebook with sphinx-gallery's
     own converter: ``split_code_and_text_blocks(path)`` -> ``(file_conf, [Block(type, content, lineno)])``,
@@ -289,7 +286,6 @@ def test_sphinx_gallery_still_splits_scripts_into_blocks():
     )
 
 
-@pytest.mark.unit
 @pytest.mark.sphinx("html", testroot="canary-gallery", srcdir="canary-gallery", freshenv=True)
 def test_sphinx_gallery_notebooks_are_still_its_converters_output(app, tmp_path):
     """lstmdocs.i18n.translated_downloads replaces each example's ``.ipynb`` download in a translated
@@ -333,7 +329,6 @@ def test_sphinx_gallery_notebooks_are_still_its_converters_output(app, tmp_path)
     )
 
 
-@pytest.mark.unit
 def test_sphinx_intl_build_still_compiles_po_to_mo(tmp_path):
     """tools/build_site.py calls ``sphinx_intl.basic.build(locale_dir, output_dir, languages)``
     (sphinx-intl's internal function behind ``sphinx-intl build``) in its own process, instead of
@@ -364,7 +359,6 @@ def test_sphinx_intl_build_still_compiles_po_to_mo(tmp_path):
         assert gettext.GNUTranslations(compiled).gettext("Hello") == "你好", f"{what}; its .mo lost the translation."
 
 
-@pytest.mark.unit
 def test_sphinx_toctree_caption_is_still_ours_minus_aria_level(make_app, rootdir, tmp_path):
     """lstmdocs.html.toctree_caption_level rewrites Sphinx's HTML5 ``visit_title`` for a toctree's caption
     (copied from sphinx.writers.html5) only to add ``aria-level="2"`` (axe-core: aria-required-attr on
@@ -394,7 +388,6 @@ def test_sphinx_toctree_caption_is_still_ours_minus_aria_level(make_app, rootdir
     )
 
 
-@pytest.mark.unit
 @pytest.mark.sphinx("gettext", testroot="canary-gettext", srcdir="canary-gettext", freshenv=True)
 def test_gettext_builder_still_writes_catalogues_added_at_init(app):
     """lstmdocs.pictures.catalogue adds the pictures' labels (``_("...")`` in the drawing code) to the
@@ -420,7 +413,6 @@ def test_gettext_builder_still_writes_catalogues_added_at_init(app):
     )
 
 
-@pytest.mark.unit
 def test_sphinx_catalog_info_still_compiles_a_stale_po(tmp_path):
     """lstmdocs.pictures.catalogue.load_catalogue compiles ``lstmdocs.po`` when stale with
     ``sphinx.util.i18n.CatalogInfo(folder, domain, charset)`` (``po_path``, ``mo_path``,
@@ -447,7 +439,6 @@ def test_sphinx_catalog_info_still_compiles_a_stale_po(tmp_path):
         )
 
 
-@pytest.mark.unit
 def test_sphinx_display_math_html_is_still_what_mathml_copies(make_app, rootdir, tmp_path):
     """lstmdocs.html.mathml writes display math as MathML with its own ``visit_math_block``, a copy of
     sphinx.ext.mathjax's ``html_visit_displaymath`` (the ``div.math`` with its id; a numbered equation's
@@ -518,7 +509,6 @@ COPY_BUTTON_SLICES = {
 }
 
 
-@pytest.mark.unit
 @pytest.mark.sphinx("html", testroot="canary-copybutton", srcdir="canary-copybutton", freshenv=True)
 def test_copybutton_js_still_has_what_copy_button_cjs_slices(app):
     """tools/copy_button.cjs computes what sphinx-copybutton's button copies by running the slice of the

@@ -8,7 +8,6 @@ import torch
 from lstmdocs.running.page_doctests import Block, check_claim, claim_holds
 
 
-@pytest.mark.unit
 def test_tensor_equality_is_bit_for_bit_and_shape_aware():
     a = torch.tensor([1.0, 2.0])
     names = {"a": a, "b": a.clone(), "c": a + 1e-7, "row": a[None]}
@@ -21,7 +20,6 @@ def test_tensor_equality_is_bit_for_bit_and_shape_aware():
     assert claim_holds("a.shape == (2,)", names) and not claim_holds("a.shape == (1, 2)", names)
 
 
-@pytest.mark.unit
 def test_a_failure_names_the_line_and_the_claim():
     block = Block("claim", "x == 2", 7)
     assert check_claim(block, Path("page.md"), {"x": 1}) == 'File "page.md", line 7: the claim `x == 2` is false'
@@ -31,7 +29,6 @@ def test_a_failure_names_the_line_and_the_claim():
     assert "names <nowhere>, which no code above defines as a dict" in message
 
 
-@pytest.mark.unit
 @pytest.mark.sphinx("html", testroot="claims", freshenv=True)
 def test_true_claims_pass_and_are_shown_as_code(app, warning):
     app.build()
@@ -41,7 +38,6 @@ def test_true_claims_pass_and_are_shown_as_code(app, warning):
     assert "time_first" not in page.split("<code", 1)[1].split("</p>", 1)[0]  # the names dict is not shown
 
 
-@pytest.mark.unit
 @pytest.mark.parametrize(
     ("claim", "wrong"),
     [
@@ -76,8 +72,7 @@ def source_claims(source: Path) -> int:
     return sum(block.kind == "claim" for block in found)
 
 
-@pytest.mark.built
-def test_every_claim_a_page_shows_is_one_the_build_checked_in_both_languages():
+def test_every_claim_a_page_shows_is_one_the_build_checked_in_both_languages(built_site):
     """A claim the runner does not find would be shown as checked and never run (and the Chinese page shows the same)."""
     from built import LANGUAGES, ROOT, pages
 

@@ -9,10 +9,6 @@ in one direction only.
 import ast
 from pathlib import Path
 
-import pytest
-
-pytestmark = pytest.mark.unit
-
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "conf" / "lstmdocs"
 MAX_OWN_EXTENSIONS_IN_CONF = 10  # this site's entries; there were 29 before the groups

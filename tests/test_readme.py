@@ -15,8 +15,6 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.unit
-
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 MAINTAINING = ROOT / "MAINTAINING.md"

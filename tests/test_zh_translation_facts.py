@@ -30,8 +30,6 @@ import pytest
 
 from built import LOCALES
 
-pytestmark = pytest.mark.unit
-
 CATALOGUES = LOCALES / "zh_CN" / "LC_MESSAGES"
 
 # --- code, roles, math, links and format fields: kept verbatim ------------------------------------
