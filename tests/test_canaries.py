@@ -121,3 +121,26 @@ def test_sphinx_templates_still_expose_the_jinja_environment_template_cache_conf
         "rebuilds compile every template again). Follow the new attribute there, or remove the module."
     )
     assert environment.bytecode_cache is not None, "lstmdocs.build.template_cache is not in this test root's conf.py"
+
+
+def test_sphinx_highlight_still_stops_at_svg_titles_and_skips_what_highlight_svg_marks():
+    highlight = (Path(sphinx.__file__).parent / "themes" / "basic" / "static" / "sphinx_highlight.js").read_text(
+        encoding="utf-8"
+    )
+    assert "const bbox = parent.getBBox();" in highlight and "getBBox ===" not in highlight, (
+        f"{VERSIONS}: sphinx_highlight.js changed how it boxes highlighted SVG text. If it no longer calls "
+        "getBBox() on an SVG <title> (which has none: 'parent.getBBox is not a function'), remove "
+        "conf/lstmdocs/search/highlight_svg.py, its script and its entry in MAINTAINING.md; "
+        "tests/test_browser_search.py's test_a_result_whose_pictures_hold_the_word_is_highlighted_in_full says whether it still stops."
+    )
+    assert '!parent.classList.contains("nohighlight")' in highlight, (
+        f"{VERSIONS}: sphinx_highlight.js no longer skips text whose parent has the class nohighlight, which "
+        "highlight_svg.js gives the SVG elements without a box: find what it skips now and mark them that way."
+    )
+    ready = highlight[highlight.find("highlightSearchWords: () =>") :]
+    timeout, highlighting = ready.find("window.setTimeout("), ready.find("_highlightText(body")
+    assert -1 < timeout < highlighting, (
+        f"{VERSIONS}: sphinx_highlight.js no longer highlights in a timeout after the page is parsed; "
+        "highlight_svg.js marks the SVG elements when the page is parsed (DOMContentLoaded), which may now be too late."
+    )
+
