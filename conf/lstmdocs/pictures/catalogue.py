@@ -28,6 +28,7 @@ SOURCES = [
     HERE / "drawing.py",
     HERE / "diagrams.py",
     HERE / "cell.py",
+    HERE / "labels.py",
 ]  # the modules whose _("...") calls it holds
 _TRANSLATIONS: dict[str, gettext.NullTranslations] = {}  # language -> catalogue
 
