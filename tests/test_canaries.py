@@ -144,3 +144,15 @@ def test_sphinx_highlight_still_stops_at_svg_titles_and_skips_what_highlight_svg
         "highlight_svg.js marks the SVG elements when the page is parsed (DOMContentLoaded), which may now be too late."
     )
 
+
+def test_sphinx_gallery_still_writes_the_download_note_that_notebooks_removes():
+    from sphinx_gallery.gen_rst import EXAMPLE_HEADER
+
+    from lstmdocs.page_extras.notebooks import GALLERY_DOWNLOAD_NOTE
+
+    assert f":class: {GALLERY_DOWNLOAD_NOTE}" in EXAMPLE_HEADER and ".. note::" in EXAMPLE_HEADER, (
+        "sphinx-gallery's example header no longer writes its 'Go to the end' note as a note of class "
+        f"{GALLERY_DOWNLOAD_NOTE}, which lstmdocs.page_extras.notebooks removes (the page's 'Download "
+        "notebook' replaces it). If it writes the note another way, follow it there; if not at all, remove "
+        "drop_gallery_download_note and its entry in MAINTAINING.md."
+    )
