@@ -95,7 +95,7 @@ def test_the_url_restores_the_configuration(page, site_url, language):
     page.fill("#lstm-proj-size", "3")
     page.focus("#lstm-batch-first")
     page.keyboard.press("Space")
-    page.select_option("#lstm-h0", "correct")
+    page.check("#lstm-h0-correct")
     shown = {name: shape(page, name) for name in ("input", "h0", "c0", "output", "h_n", "c_n")}
     url = page.url
     assert re.search(r"[?&]proj_size=3(&|$)", url) and "batch_first=false" in url
@@ -106,11 +106,13 @@ def test_the_url_restores_the_configuration(page, site_url, language):
     assert page.locator("#lstm-hidden-size").input_value() == "8"
     assert page.locator("#lstm-proj-size").input_value() == "3"
     assert not page.locator("#lstm-batch-first").is_checked()
-    assert page.locator("#lstm-h0").input_value() == "correct"
+    assert page.locator("#lstm-h0-correct").is_checked()
     assert {name: shape(page, name) for name in shown} == shown
     assert shown["h_n"] == "(4, 3, 3)" and shown["c_n"] == "(4, 3, 8)" and shown["output"] == "(5, 3, 6)"
-    # The language switch carries the configuration to the other edition.
-    other = page.locator("a.language-switch__link").first.get_attribute("href")
+    # The language switch carries the configuration to the other edition (brought up to date when focused).
+    switch = page.locator("a.language-switch__link").first
+    switch.focus()
+    other = switch.get_attribute("href")
     assert other.endswith(url[url.index("?") :])
     assert_clean(page)
 
@@ -136,7 +138,7 @@ def test_both_editions_give_the_widget_the_same_texts_and_fields():
         keys = sorted(re.findall(r'data-text="([^"]+)"', html))
         start = html.index('<form class="lstm-explorer"')
         form = html[start : html.index("</form>", start)]
-        fields = sorted(re.findall(r'<(?:input|select)[^>]* name="([^"]+)"', form))
+        fields = sorted(set(re.findall(r'<(?:input|select)[^>]* name="([^"]+)"', form)))  # radios share a name
         found[language] = (keys, fields)
     assert found["en"] == found["zh_CN"]
     keys, fields = found["en"]
@@ -279,4 +281,35 @@ def test_the_diagram_is_redrawn_when_the_screen_narrows(browser, site_url):
     page.wait_for_function(f"document.querySelectorAll('{steps}').length < {wide}")
     scroller = page.locator(".lstm-explorer__figure .lstm-explorer__scroller")
     assert scroller.evaluate("(s) => s.scrollWidth <= s.clientWidth")
+    context.close()
+
+
+# The h0 choices whose text the control does not show whole. A menu (<select>) shows its chosen
+# option on one line, cut where the box ends: the text is measured in the menu's font against the
+# room left of its arrow (about 20 px). Radio buttons show every choice, wrapped in its label.
+CUT_CHOICES = """() => {
+  const control = document.getElementById("lstm-h0");
+  const page = document.documentElement.clientWidth;
+  if (control.tagName === "SELECT") {
+    const style = getComputedStyle(control);
+    const context = document.createElement("canvas").getContext("2d");
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = control.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+    return [...control.options].filter((option) => context.measureText(option.text).width > room)
+      .map((option) => option.text);
+  }
+  return [...control.querySelectorAll("label")]
+    .filter((label) => label.scrollWidth > label.clientWidth || label.getBoundingClientRect().right > page)
+    .map((label) => label.textContent.trim());
+}"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_h0_choice_is_read_whole_on_a_phone(browser, site_url, language):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    open_explorer(page, site_url, language, "?h0=batch_first")
+    choices = page.locator("#lstm-h0 option, #lstm-h0 label")
+    assert choices.count() == 3
+    assert page.evaluate(CUT_CHOICES) == []
     context.close()

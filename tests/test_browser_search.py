@@ -118,3 +118,28 @@ def test_snippets_show_prose_not_latex_or_download_boilerplate(search_page, site
 
 def test_unknown_words_still_find_nothing(search_page, site_url):
     assert search(search_page, site_url, "zh_CN", "龙虎豹") == []
+
+
+# After the first picture whose SVG <title> holds the word, is any word highlighted? (Sphinx's
+# highlighting stopped at such a title with "parent.getBBox is not a function".)
+HIGHLIGHTED_PAST_A_PICTURE_TITLE = """(word) => {
+  const title = [...document.querySelectorAll("article svg title")]
+    .find((t) => t.textContent.toLowerCase().includes(word));
+  if (!title) return null;
+  return [...document.querySelectorAll("article .highlighted")]
+    .filter((mark) => title.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING).length;
+}"""
+
+
+@pytest.mark.parametrize(("language", "query"), [("en", "trap"), ("zh_CN", "陷阱")])
+def test_a_result_whose_pictures_hold_the_word_is_highlighted_in_full(search_page, site_url, language, query):
+    found = [path for path, _ in search(search_page, site_url, language, query)]
+    assert "basics/outputs.html" in found, found
+    with search_page.expect_navigation():
+        search_page.locator('#search-results a[href^="basics/outputs.html"]').first.click()
+    search_page.wait_for_load_state("networkidle")
+    search_page.wait_for_timeout(500)  # Sphinx highlights a moment after the page is parsed
+    after = search_page.evaluate(HIGHLIGHTED_PAST_A_PICTURE_TITLE, query)
+    assert after is not None, f"no picture title on basics/outputs.html holds {query!r}: choose another word"
+    assert search_page.log.console_errors == [], search_page.log.console_errors
+    assert after > 0, f"nothing highlighted after the first picture whose title holds {query!r}"

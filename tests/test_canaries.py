@@ -543,4 +543,38 @@ def test_copybutton_js_still_has_what_copy_button_cjs_slices(app):
         f"{where}: its formatCopyText, run by tools/copy_button.cjs, no longer drops prompts and outputs "
         "as the site's button did: check the button in a browser (tests/test_browser_pages.py), then update "
         "this canary or tools/copy_button.cjs."
+
+
+def test_sphinx_highlight_still_stops_at_svg_titles_and_skips_what_highlight_svg_marks():
+    highlight = (Path(sphinx.__file__).parent / "themes" / "basic" / "static" / "sphinx_highlight.js").read_text(
+        encoding="utf-8"
+    )
+    assert "const bbox = parent.getBBox();" in highlight and "getBBox ===" not in highlight, (
+        f"{VERSIONS}: sphinx_highlight.js changed how it boxes highlighted SVG text. If it no longer calls "
+        "getBBox() on an SVG <title> (which has none: 'parent.getBBox is not a function'), remove "
+        "conf/lstmdocs/search/highlight_svg.py, its script and its entry in MAINTAINING.md; "
+        "tests/test_browser_search.py's test_a_result_whose_pictures_hold_the_word_is_highlighted_in_full says whether it still stops."
+    )
+    assert '!parent.classList.contains("nohighlight")' in highlight, (
+        f"{VERSIONS}: sphinx_highlight.js no longer skips text whose parent has the class nohighlight, which "
+        "highlight_svg.js gives the SVG elements without a box: find what it skips now and mark them that way."
+    )
+    ready = highlight[highlight.find("highlightSearchWords: () =>") :]
+    timeout, highlighting = ready.find("window.setTimeout("), ready.find("_highlightText(body")
+    assert -1 < timeout < highlighting, (
+        f"{VERSIONS}: sphinx_highlight.js no longer highlights in a timeout after the page is parsed; "
+        "highlight_svg.js marks the SVG elements when the page is parsed (DOMContentLoaded), which may now be too late."
+    )
+
+
+def test_sphinx_gallery_still_writes_the_download_note_that_notebooks_removes():
+    from sphinx_gallery.gen_rst import EXAMPLE_HEADER
+
+    from lstmdocs.page_extras.notebooks import GALLERY_DOWNLOAD_NOTE
+
+    assert f":class: {GALLERY_DOWNLOAD_NOTE}" in EXAMPLE_HEADER and ".. note::" in EXAMPLE_HEADER, (
+        "sphinx-gallery's example header no longer writes its 'Go to the end' note as a note of class "
+        f"{GALLERY_DOWNLOAD_NOTE}, which lstmdocs.page_extras.notebooks removes (the page's 'Download "
+        "notebook' replaces it). If it writes the note another way, follow it there; if not at all, remove "
+        "drop_gallery_download_note and its entry in MAINTAINING.md."
     )

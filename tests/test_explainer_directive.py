@@ -15,10 +15,13 @@ def test_the_widget_gets_the_translated_strings_and_nothing_else(app):
     app.build()
     page = (app.outdir / "index.html").read_text(encoding="utf-8")
     found = re.search(
-        r'<div class="lstm-explainer" id="lstm-explainer" data-strings="([^"]*)" data-configs="([^"]*)">(.*?)</div>',
+        r'<div class="lstm-explainer" id="lstm-explainer" data-strings="([^"]*)" data-configs="([^"]*)"'
+        r' data-fetches="([^"]*)">(.*?)</div>',
         page,
     )
     assert found, "no widget div"
+    # What a first visit fetches: the first configuration's trace (tools/page_weight.py weighs it).
+    assert found.group(3) == f"_static/explainer/traces/{CONFIGS[0].name}.js"
     words = json.loads(html.unescape(found.group(1)))
     # The script's configuration menu is the build's list of traces, in its order.
     assert json.loads(html.unescape(found.group(2))) == [config.name for config in CONFIGS]
@@ -27,7 +30,7 @@ def test_the_widget_gets_the_translated_strings_and_nothing_else(app):
         "noscript": "这个演示需要 JavaScript。",
         "status": "第 {step} 步，共 {total} 步",
     }
-    assert found.group(3) == '<p class="lstm-explainer__noscript">这个演示需要 JavaScript。</p>'
+    assert found.group(4) == '<p class="lstm-explainer__noscript">这个演示需要 JavaScript。</p>'
     assert "Copy &amp; paste" in found.group(1)  # escaped in the attribute
     assert "Copy &amp; paste</p>" not in page  # the words themselves are not shown as paragraphs
 

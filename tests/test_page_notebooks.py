@@ -180,3 +180,22 @@ def test_without_a_repository_a_lesson_offers_the_download_only(tmp_path):
     outdir = build_root(tmp_path, "-D", "page_notebooks_repository=")
     assert notebook_links((outdir / "lesson.html").read_text(encoding="utf-8")) == {"download": "lesson.ipynb"}
     assert (outdir / "lesson.ipynb").is_file()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_gallery_page_offers_one_download_at_its_top_and_all_at_its_end(language):
+    """The "Download notebook" link above the title; sphinx-gallery's "Go to the end" note, which said the same
+    again, is gone (page and Markdown twin); its list of every download stays at the end."""
+    examples = [page for page in pages_with_code() if page.startswith("gallery/")]
+    assert len(examples) >= 5
+    for page in examples:
+        html = (SITE / language / page).read_text(encoding="utf-8")
+        top = html[html.index('<article role="main"') : html.index("<h1")]
+        links = re.findall(r"<a [^>]*>", top)  # Colab's link too, when REPO_URL is set
+        downloads = [link for link in links if "download" in link or "#sphx-glr-download" in link]
+        assert len(downloads) == 1 and 'class="page-notebook__download"' in downloads[0], f"{language}/{page}: {top}"
+        for text in (html, (SITE / language / page).with_suffix(".md").read_text(encoding="utf-8")):
+            assert (
+                "sphx-glr-download-link-note" not in text and "Go to the end" not in text and "跳转到末尾" not in text
+            )
+        assert html.count("sphx-glr-download sphx-glr-download-") == 3, f"{language}/{page}: the end's downloads"

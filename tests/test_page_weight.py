@@ -18,14 +18,21 @@ def test_a_page_weighs_its_html_and_everything_it_links(tmp_path):
     (site / "en" / "_static" / "a.css").write_bytes(b"x" * 100)
     (site / "en" / "_static" / "a.js").write_bytes(b"x" * 10)
     (site / "en" / "fig.svg").write_bytes(b"x" * 1000)
+    (site / "en" / "_static" / "trace.js").write_bytes(b"x" * 20000)  # a script fetches it at once
     (site / "en" / "_static" / "unused.js").write_bytes(b"x" * 5000)
     html = (
         '<link rel="stylesheet" href="_static/a.css?v=1"><script src="_static/a.js"></script>'
         '<img src="fig.svg"><img src="data:image/png,x"><script src="https://elsewhere.example/x.js"></script>'
-        '<link rel="canonical" href="fig.svg">'
+        '<link rel="canonical" href="fig.svg"><div data-fetches="_static/trace.js"></div>'
     )
     (site / "en" / "page.html").write_text(html, encoding="utf-8")
-    assert {f.name for f in fetched_files(site / "en" / "page.html", site)} == {"page.html", "a.css", "a.js", "fig.svg"}
-    assert first_visit_weights(site) == {"en/page.html": len(html) + 1110}
+    assert {f.name for f in fetched_files(site / "en" / "page.html", site)} == {
+        "page.html",
+        "a.css",
+        "a.js",
+        "fig.svg",
+        "trace.js",
+    }
+    assert first_visit_weights(site) == {"en/page.html": len(html) + 21110}
     heavy = {"median page": LIMITS["median page"] + 1, "largest page": 0, "site": 0}
     assert over_limits(heavy) == [f"median page {heavy['median page']:,} B > {LIMITS['median page']:,} B"]

@@ -61,3 +61,16 @@ def test_language_switch_leads_to_an_existing_page(language):
         for href in links:
             target = (SITE / language / page).parent / href
             assert target.resolve().is_file(), f"{language}/{page}: switch link {href} leads nowhere"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_index_picture_says_output_minus_1_is_the_trap_with_batch_first(language):
+    """output[-1] is the last sequence only when the batch comes first: the legend says so."""
+    html = (require(SITE) / language / "index.html").read_text(encoding="utf-8")
+    items = re.findall(r'<li class="lstm-diagram__legend-item">(.*?)</li>', html)
+    trap = [re.sub(r"<[^>]+>", "", item) for item in items if "<code>output[-1]</code> ≠" in item]
+    titles = [title for title in re.findall(r"<title[^>]*>([^<]*)</title>", html) if "output[-1] ≠" in title]
+    assert trap and titles, "the index picture no longer marks output[-1]: update this test"
+    for text in trap + titles:
+        said = text[text.index("output[-1] ≠") :]
+        assert "batch_first=True" in said.split(".")[0].split("。")[0], said

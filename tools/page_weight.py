@@ -2,7 +2,8 @@
 
 A page's first-visit weight is its HTML plus every file it links for the browser
 to load at once: style sheets, scripts, images and the icon, as a plain static
-server sends them (uncompressed). Files are counted once per page. A browser test
+server sends them (uncompressed), and the files its scripts fetch at once, which the
+element they serve names in ``data-fetches`` (the explainer's first trace). Files are counted once per page. A browser test
 (tests/test_browser_every_page.py) checks that the browser fetches nothing this
 list misses. ``nox -s bench`` prints the figures and tests/test_page_weight.py
 holds them to the limits below.
@@ -33,6 +34,8 @@ class _Fetched(HTMLParser):
             self.urls.append(attrs["src"])
         elif tag == "object" and attrs.get("data"):
             self.urls.append(attrs["data"])
+        if attrs.get("data-fetches"):
+            self.urls.append(attrs["data-fetches"])
 
 
 def fetched_files(page: Path, site: Path) -> set[Path]:

@@ -10,7 +10,9 @@ and the picture's caption, the role's text.
 
 A gallery page's notebook (sphinx-gallery's, or the translated one ``translated_downloads``
 writes) is copied to the same place, ``<page>.ipynb``, so every notebook of the site has
-one address per language.
+one address per language. Its "Download notebook" replaces sphinx-gallery's note under
+the title ("Go to the end to download the full example code"): one way to download at
+the top, sphinx-gallery's list of every download (notebook, script, zip) at the end.
 
 Colab opens only notebooks on GitHub. With the repository's address configured
 (``page_notebooks_repository``, from ``REPO_URL``), "Open in Colab" points at
@@ -25,6 +27,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.locale import admonitionlabels
@@ -37,6 +41,7 @@ logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 COLAB = "https://colab.research.google.com/github"
+GALLERY_DOWNLOAD_NOTE = "sphx-glr-download-link-note"  # the class of sphinx-gallery's "Go to the end" note
 # Where a notebook meets a picture that only the website draws (one line, in the reader's language).
 PICTURE_NOTE = {"en": "*(The website shows a diagram here.)*", "zh_CN": "*（此处的示意图请见本页的网页版。）*"}
 LABEL = re.compile(r"^\([\w-]+\)=\s*$")
@@ -224,6 +229,19 @@ def _add_links(app: Sphinx, pagename, templatename, context, doctree) -> None:
     context["body"] = app.builder.templates.render("page-notebook.html", links) + context["body"]
 
 
+def drop_gallery_download_note(app: Sphinx, doctree: nodes.document) -> None:
+    """Remove sphinx-gallery's "Go to the end" note: the page's "Download notebook" takes its place.
+
+    Removed from the doctree, it leaves the HTML, the Markdown twin and the catalogues alike.
+    """
+    for note in list(doctree.findall(nodes.note)):
+        if GALLERY_DOWNLOAD_NOTE in note["classes"]:
+            parent = note.parent
+            parent.remove(note)
+            if isinstance(parent, addnodes.only) and not parent.children:
+                parent.parent.remove(parent)
+
+
 def copy_gallery_notebooks(app: Sphinx, exception: Exception | None) -> None:
     """Each gallery page's notebook beside the page (after ``translated_downloads`` translated it)."""
     if exception or app.builder.format != "html":
@@ -238,6 +256,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("page_notebooks_repository", "", "html", types=[str])
     app.add_config_value("page_notebooks_branch", "notebooks", "html", types=[str])
     add_template_folder(app, TEMPLATES)
+    app.connect("doctree-read", drop_gallery_download_note)
     app.connect("html-page-context", _add_links)
     app.connect("build-finished", copy_gallery_notebooks, priority=900)  # after translated_downloads (500)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

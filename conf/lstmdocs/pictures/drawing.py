@@ -45,7 +45,7 @@ def describe(meaning: str, case: Case, _: Gettext) -> str:
             return _("the trap: the last time step is padding for every shorter sequence")
         if case.bidirectional:
             return _("the trap: at the last time step the backward direction has read one step only")
-        return _("the trap: the last sequence of the batch, not the last time step")
+        return _("the trap: with batch_first=True, the last sequence of the batch, not the last time step")
     if meaning == "padding":
         return _("padding: output is zero after each sequence's end")
     if meaning == "only-in-h_n":

@@ -1,4 +1,4 @@
-"""Search: Chinese words from the glossary, a small jieba, clean snippets, a stable index."""
+"""Search: Chinese words from the glossary, a small jieba, clean snippets, highlighting that survives SVG, a stable index."""
 
 from sphinx.application import Sphinx
 
@@ -6,7 +6,8 @@ from lstmdocs import setup_members
 
 MEMBERS = (  # loaded in this order, which is the order their handlers of one event run in
     "zh_search",  # glossary terms and synonyms as Chinese index words
-    "snippets",  # result snippets without LaTeX or the gallery's download note
+    "snippets",  # result snippets without LaTeX or download links
+    "highlight_svg",  # search words highlighted on pages with SVG titles (Sphinx's highlighting stopped there)
     "jieba_subset",  # Chinese rebuilds load only the dictionary entries their pages use
     "index_pruning",  # rebuilds write the same search index as fresh builds
 )

@@ -1,4 +1,4 @@
-"""Search result snippets without LaTeX source or sphinx-gallery's download note.
+"""Search result snippets without LaTeX source or download links.
 
 Adds ``search_snippets.js`` (see its header) to the search page of every language.
 """

@@ -2,25 +2,17 @@
  * Search result snippets that read as prose.
  *
  * Sphinx's search page shows, under each result, text taken from the page around the
- * query. That text would start with sphinx-gallery's "Go to the end to download the
- * full example code" note on every example, and "Download notebook" (page_notebooks.py)
- * on every page with code, and show formulas as their LaTeX source (\(H_{in}\)). Before
- * Sphinx turns a page into text, this drops the download note and buttons, the notebook
- * and feedback links (page_feedback.py) and display math, and writes inline math as
- * plain symbols (H_in) or "…".
+ * query. That text would start with "Download notebook" (page_notebooks.py) on every
+ * page with code, end with sphinx-gallery's download buttons on every example, and show
+ * formulas as their LaTeX source (\(H_{in}\)). Before Sphinx turns a page into text, this
+ * drops the download buttons, the notebook and feedback links (page_feedback.py) and
+ * display math, and writes inline math as plain symbols (H_in) or "…".
  * Loaded on the search page of both languages (search_snippets.py).
  */
 "use strict";
 
 const SearchSnippets = (() => {
-  const DROPPED = [
-    ".sphx-glr-download-link-note",
-    ".sphx-glr-footer",
-    ".page-notebook",
-    ".page-feedback",
-    "div.math",
-    ".math-wrapper",
-  ];
+  const DROPPED = [".sphx-glr-footer", ".page-notebook", ".page-feedback", "div.math", ".math-wrapper"];
   const TEX_DELIMITERS = /^\s*(\\\(|\\\[|\$\$?)|(\\\)|\\\]|\$\$?)\s*$/g;
   // Formulas made only of letters, digits and sub/superscripts read well without LaTeX.
   const SIMPLE_TEX = /^[\p{Letter}\p{Number}_^{}\s,=+-]*$/u;

@@ -25,6 +25,18 @@ from lstmdocs.widgets.explainer.trace import CONFIGS
 from lstmdocs.widgets.words import WidgetWords, plain_words
 
 FIRST_LINE = "noscript"  # the key of the line shown before the script runs
+# The trace of the configuration the address names (?config=, else the first one) starts loading
+# while the page is still read, and only that one: a fixed preload of the first one went unused,
+# with a warning, when the address named another. explainer.js picks the configuration the same way.
+PRELOAD_TRACE = (
+    "(() => {"
+    'const names = JSON.parse(document.getElementById("lstm-explainer").dataset.configs);'
+    'const asked = new URLSearchParams(location.search).get("config");'
+    'const link = Object.assign(document.createElement("link"), {rel: "preload", as: "script"});'
+    'link.href = %s + (names.includes(asked) ? asked : names[0]) + ".js";'
+    "document.head.append(link);"
+    "})();"
+)
 
 
 class lstm_explainer(nodes.General, nodes.Element):
@@ -49,14 +61,13 @@ def visit_html(self, node: lstm_explainer) -> None:
     words = strings(node)
     data = escape(json.dumps(words, ensure_ascii=False, sort_keys=True))
     configs = escape(json.dumps([config.name for config in CONFIGS]))  # the script's menu, from trace.CONFIGS
-    # The page opens on the first configuration: its trace is fetched with the page (and weighed with it).
-    first_trace = relpath(
-        f"_static/explainer/traces/{CONFIGS[0].name}.js", dirname(self.builder.current_docname) or "."
-    )
+    traces = relpath("_static/explainer/traces", dirname(self.builder.current_docname) or ".") + "/"
+    # data-fetches: what a first visit fetches besides the page's links (tools/page_weight.py weighs it).
     self.body.append(
-        f'<link rel="preload" href="{first_trace}" as="script">\n'
-        f'<div class="lstm-explainer" id="lstm-explainer" data-strings="{data}" data-configs="{configs}">'
+        f'<div class="lstm-explainer" id="lstm-explainer" data-strings="{data}" data-configs="{configs}"'
+        f' data-fetches="{traces}{CONFIGS[0].name}.js">'
         f'<p class="lstm-explainer__noscript">{escape(words[FIRST_LINE])}</p></div>\n'
+        f"<script>{PRELOAD_TRACE % json.dumps(traces)}</script>\n"
     )
     raise nodes.SkipNode
 

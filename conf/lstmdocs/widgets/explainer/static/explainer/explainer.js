@@ -84,12 +84,7 @@
   function remember() {
     const query = new URLSearchParams({ config: state.config, step: state.step, n: state.n });
     if (state.batchFirst) query.set("batch_first", "1");
-    history.replaceState(null, "", `?${query}${location.hash}`);
-    for (const link of document.querySelectorAll("a.language-switch__link")) {
-      const target = new URL(link.getAttribute("href"), location.href);
-      target.search = `?${query}`;
-      link.href = target.href;
-    }
+    history.replaceState(null, "", `?${query}${location.hash}`); // the language switch carries it along
   }
 
   // ---- drawing -------------------------------------------------------------------------------

@@ -57,15 +57,9 @@
     }
   }
 
-  /** The query goes into the address bar and the language switch, so both keep the configuration. */
+  /** The query goes into the address bar: a shared address, and the language switch, keep the configuration. */
   function remember(config) {
-    const query = `?${toQuery(config)}`;
-    history.replaceState(null, "", query + location.hash);
-    for (const link of document.querySelectorAll("a.language-switch__link")) {
-      const target = new URL(link.getAttribute("href"), location.href);
-      target.search = query;
-      link.href = target.href;
-    }
+    history.replaceState(null, "", `?${toQuery(config)}${location.hash}`);
   }
 
   // ---- results -------------------------------------------------------------------------------
