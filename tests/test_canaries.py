@@ -543,6 +543,7 @@ def test_copybutton_js_still_has_what_copy_button_cjs_slices(app):
         f"{where}: its formatCopyText, run by tools/copy_button.cjs, no longer drops prompts and outputs "
         "as the site's button did: check the button in a browser (tests/test_browser_pages.py), then update "
         "this canary or tools/copy_button.cjs."
+    )
 
 
 def test_sphinx_highlight_still_stops_at_svg_titles_and_skips_what_highlight_svg_marks():
