@@ -1,6 +1,7 @@
 """The search page of both editions, in Chromium: queries typed as readers type them find
 their page among the first three results (the list is tests/search_queries.toml), Chinese
-queries need no spaces, and result snippets show prose, not LaTeX or download boilerplate."""
+queries need no spaces, result snippets show prose, not LaTeX or download boilerplate, and
+come without downloading the result pages: a first query costs at most 300 KiB, a later one little."""
 
 import tomllib
 from pathlib import Path
@@ -118,3 +119,43 @@ def test_snippets_show_prose_not_latex_or_download_boilerplate(search_page, site
 
 def test_unknown_words_still_find_nothing(search_page, site_url):
     assert search(search_page, site_url, "zh_CN", "龙虎豹") == []
+
+
+KIB = 1024
+FIRST_QUERY = 300 * KIB
+LATER_QUERY = 32 * KIB  # the search page itself (about 20 KiB) comes again with each query
+TRANSFERRED = """() => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
+                   .map((entry) => [entry.name.replace(location.origin, ""), entry.transferSize])"""
+
+
+def typed_query_bytes(page, query: str) -> tuple[int, list]:
+    """Bytes the browser transferred for a query typed into the search box, once its results are shown."""
+    box = page.locator("input[name=q]").first
+    box.fill(query)
+    box.press("Enter")
+    page.wait_for_url("**/search.html?q=*")
+    page.wait_for_function("() => document.querySelector('#search-results .search-summary')?.textContent.trim()")
+    page.wait_for_load_state("networkidle")  # the snippets' downloads, if any
+    transfers = sorted(page.evaluate(TRANSFERRED), key=lambda transfer: -transfer[1])
+    return sum(size for _, size in transfers), transfers[:5]
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "later"),
+    [("en", "hidden state", "bidirectional final state"), ("zh_CN", "隐藏状态", "双向 最终状态")],
+)
+def test_a_first_query_costs_at_most_300_kib_and_a_later_one_little(browser, site_url, language, first, later):
+    """Typed on the search page, in a browser with an empty cache (and no request routing, which
+    turns Playwright's cache off). Sphinx downloaded every result's page for its snippet."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/{language}/search.html")
+        page.wait_for_load_state("networkidle")
+        spent, largest = typed_query_bytes(page, first)
+        assert spent <= FIRST_QUERY, f"{first!r} cost {spent / KIB:.0f} KiB; largest: {largest}"
+        assert page.locator("#search-results p.context").count(), "no snippet"
+        spent, largest = typed_query_bytes(page, later)
+        assert spent <= LATER_QUERY, f"{later!r} cost {spent / KIB:.0f} KiB; largest: {largest}"
+    finally:
+        context.close()

@@ -85,6 +85,30 @@ def test_jieba_and_sphinx_still_offer_what_jieba_subset_replaces():
     )
 
 
+# What conf/lstmdocs/search/static/search_snippets.js relies on in Sphinx's searchtools.js,
+# whitespace aside: each line says what breaks without it.
+SEARCHTOOLS_NEEDS = {
+    "return [query, searchTerms, excludedTerms, highlightTerms, objectTerms];": "search_snippets.js reads the words _parseQuery returns",
+    "} else if (showSearchSummary) fetch(requestUrl)": "no download per result once search_snippets.js sets SHOW_SEARCH_SUMMARY false",
+    "linkEl.href = linkUrl + anchor;": "search_snippets.js finds a result's page and anchor in its link",
+    "Search.output.appendChild(listItem);": "search_snippets.js adds each snippet when its result is added",
+    "if (Search.hasIndex()) Search.query(query);": "search_snippets.js makes Search.query wait for the page texts",
+}
+
+
+def test_sphinx_search_page_still_offers_what_search_snippets_relies_on():
+    source = " ".join(
+        (Path(sphinx.__file__).parent / "themes" / "basic" / "static" / "searchtools.js").read_text().split()
+    )
+    gone = {needle: why for needle, why in SEARCHTOOLS_NEEDS.items() if " ".join(needle.split()) not in source}
+    assert not gone, (
+        f"{VERSIONS}: searchtools.js changed where conf/lstmdocs/search/static/search_snippets.js "
+        f"reaches into it (MAINTAINING.md, patches of dependencies' behaviour): {gone}. "
+        "Follow the change there and run tests/test_browser_search.py; if Sphinx now ships snippet texts "
+        "with its index, remove the script instead."
+    )
+
+
 @pytest.mark.sphinx("html", testroot="zh-search", srcdir="canary-stemmer", confoverrides={"language": "zh_CN"})
 def test_sphinx_chinese_search_still_names_a_stemmer_it_does_not_define(app):
     app.build()
