@@ -1,7 +1,8 @@
 """Search: the Chinese query splitter's script, the index pruned like a fresh build's, jieba's dictionary subset,
-and the page texts that result snippets come from."""
+the page texts that result snippets come from, and the words the search page reads questions with."""
 
 import hashlib
+import json
 import re
 import shutil
 from types import SimpleNamespace
@@ -11,9 +12,10 @@ import polib
 import pytest
 from docutils import nodes
 from docutils.core import publish_doctree
+from sphinx.errors import ConfigError
 
 from built import LOCALES
-from lstmdocs.search import jieba_subset, snippets
+from lstmdocs.search import jieba_subset, query_words, snippets
 from lstmdocs.search.index_pruning import drop_dead_terms, restore_index_entries
 
 
@@ -142,7 +144,7 @@ def test_mathml_text_is_what_a_browser_shows():
 
 
 @pytest.mark.sphinx("html", testroot="search-texts")
-def test_the_search_page_names_the_texts_file_with_its_checksum(app):
+def test_the_search_page_names_the_texts_file_and_holds_the_query_words(app):
     app.build()
     texts = search_texts(app.outdir)
     assert sorted(texts) == ["glossary", "index", "other"]
@@ -156,6 +158,8 @@ def test_the_search_page_names_the_texts_file_with_its_checksum(app):
     html = (app.outdir / "search.html").read_text(encoding="utf-8")
     data = (app.outdir / snippets.FILENAME).read_bytes()
     assert f'data-texts="searchtexts.js?v={hashlib.sha256(data).hexdigest()[:8]}"' in html
+    words = json.loads(re.search(r"const SEARCH_WORDS = (.*?);</script>", html)[1])
+    assert words == {"skip": ["which"], "means": {"timestep": ["step"]}}
     assert "searchtexts" not in (app.outdir / "index.html").read_text(encoding="utf-8")
 
 
@@ -176,3 +180,27 @@ def test_a_rebuild_keeps_the_texts_of_pages_it_does_not_rewrite(app, make_app):
     assert after["index"] == before["index"]  # rewritten (its toctree changed), the same text
     assert (rebuilt.outdir / "search.html").read_text(encoding="utf-8").count("searchtexts.js?v=") == 1
 
+
+def test_query_words_are_checked():
+    assert query_words.read_words({"skip": ["的", "what"], "means": {"时刻": ["时间步"]}}) == {
+        "skip": ["what", "的"],
+        "means": {"时刻": ["时间步"]},
+    }
+    for bad in (
+        {"skip": ["What"]},
+        {"skip": ["two words"]},
+        {"means": {"时刻": []}},
+        {"skip": ["x"], "means": {"x": ["y"]}},
+    ):
+        with pytest.raises(ConfigError):
+            query_words.read_words(bad)
+
+
+def test_a_glossary_synonym_means_the_glossarys_term():
+    words = {"skip": [], "means": {"时刻": ["时间步"]}}
+    glossary = {"time step": ["时间步", "时间步长", "时刻"], "cell state": ["细胞状态", "记忆元"]}
+    assert query_words.with_glossary_synonyms(words, glossary)["means"] == {
+        "时刻": ["时间步"],
+        "时间步长": ["时间步"],
+        "记忆元": ["细胞状态"],
+    }

@@ -9,7 +9,8 @@
  * find it in the browser's cache. This script stops Sphinx's downloads
  * (DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY) and puts the snippet under each result as
  * Sphinx would: a <p class="context"> around the query's words, highlighted.
- * Loaded on the search page of both languages.
+ * search_query.js ranks results with the same texts and adds the words it reads a query
+ * word as (setWords). Loaded on the search page of both languages.
  */
 "use strict";
 
@@ -131,7 +132,7 @@ if (typeof module !== "undefined" && module.exports) {
       return parsed;
     };
     const query = Search.query;
-    // The texts come before the results.
+    // The texts come before the results: search_query.js ranks with them.
     Search.query = (text) => SearchSnippets.load(textsUrl).then(() => query(text));
   });
 }
