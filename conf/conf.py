@@ -119,6 +119,7 @@ page_notebooks_repository = page_feedback_repository  # Colab opens the notebook
 # (seconds per build, same index): "" skips that.
 html_search_options = {"dict": ""}
 zh_search_synonyms = "search-synonyms.toml"  # the words readers type for glossary terms, besides the glossary's own
+search_words = "search-words.toml"  # the words a query skips, and the site's words for the words readers type
 
 # -- Copy button: copy code only, never prompts or outputs ---------------------
 # A bare "..." is the blank line that ends a block at the interactive prompt: copied as a blank line.

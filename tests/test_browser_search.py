@@ -1,17 +1,23 @@
-"""The search page of both editions, in Chromium: queries typed as readers type them find
-their page among the first three results (the list is tests/search_queries.toml), Chinese
-queries need no spaces, and result snippets show prose, not LaTeX or download boilerplate."""
+"""The search page of both editions, in Chromium: queries typed as readers type them, questions
+included, find their page among the first three results (the list is tests/search_queries.toml),
+no query with a word of the site finds nothing, every word of a query counts, Chinese queries
+need no spaces, result snippets show prose, not LaTeX or download boilerplate, and come
+without downloading the result pages: a first query costs at most 300 KiB, a later one little."""
 
+import json
+import random
+import re
 import tomllib
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+import snowballstemmer
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser import open_page
-from built import LANGUAGES, LOCALES, ROOT
-from lstmdocs.search import zh_search
+from built import LANGUAGES, LOCALES, ROOT, SITE
+from lstmdocs.search import snippets, zh_search
 
 QUERIES = tomllib.loads((Path(__file__).parent / "search_queries.toml").read_text(encoding="utf-8"))
 TOP = 3
@@ -61,7 +67,12 @@ def first_pages(results, top: int = TOP) -> list[str]:
     return [path for path, _ in results[:top]]
 
 
-CASES = [(language, query, expected) for language in QUERIES for query, expected in QUERIES[language].items()]
+def cases(table: dict) -> list[tuple[str, str]]:
+    """(query, page) of a language's table and of its questions."""
+    return [(query, page) for query, page in table.items() if isinstance(page, str)] + list(table["questions"].items())
+
+
+CASES = [(language, query, expected) for language in QUERIES for query, expected in cases(QUERIES[language])]
 
 
 @pytest.mark.parametrize(("language", "query", "expected"), CASES, ids=[f"{lang}:{q}" for lang, q, _ in CASES])
@@ -72,7 +83,11 @@ def test_query_finds_its_page_in_the_first_three(search_page, site_url, language
 
 
 def test_query_list_is_big_enough_in_both_languages():
-    assert {language: len(queries) >= 20 for language, queries in QUERIES.items()} == dict.fromkeys(LANGUAGES, True)
+    assert {language: len(cases(queries)) >= 20 for language, queries in QUERIES.items()} == dict.fromkeys(
+        LANGUAGES, True
+    )
+    questions = {language: len(queries["questions"]) for language, queries in QUERIES.items()}
+    assert questions["en"] >= 10 and questions["zh_CN"] >= 30, questions
 
 
 def test_every_glossary_word_and_synonym_finds_the_glossary(search_page, site_url):
@@ -143,3 +158,108 @@ def test_a_result_whose_pictures_hold_the_word_is_highlighted_in_full(search_pag
     assert after is not None, f"no picture title on basics/outputs.html holds {query!r}: choose another word"
     assert search_page.log.console_errors == [], search_page.log.console_errors
     assert after > 0, f"nothing highlighted after the first picture whose title holds {query!r}"
+
+
+def search_index(language: str) -> dict:
+    text = (SITE / language / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text.removeprefix("Search.setIndex(").removesuffix(")"))
+
+
+def ranked(page, queries: list[str]) -> dict[str, list[str]]:
+    """The pages each query finds, best first, by Sphinx's search functions on the loaded search page."""
+    return page.evaluate(
+        """(queries) => Object.fromEntries(queries.map((query) => [query,
+             Search._performSearch(...Search._parseQuery(query)).reverse().map((result) => result[0])]))""",
+        queries,
+    )
+
+
+NOT_ON_THE_SITE = {"en": ["zebrafish", "lighthouse", "xylophone"], "zh_CN": ["龙虎豹", "鹦鹉", "潜水艇"]}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_query_with_a_word_of_the_site_finds_nothing(search_page, site_url, language):
+    """300 queries of 1 to 3 words of the site (the words of its pages that its search index holds; a word that only names no topic, one of conf/search-words.toml's skip words or
+    Sphinx's stop words, aside) with 0 to 2 words the site never uses: each finds a page. Sphinx
+    required every word: a word the site lacks, or two words no page has both of, found nothing."""
+    search(search_page, site_url, language, "LSTM")
+    stop = set(search_page.evaluate("() => [...stopwords]"))
+    texts = snippets.read(SITE / language / snippets.FILENAME)
+    index = search_index(language)
+    stem = snowballstemmer.stemmer("english").stemWord  # as both editions stem Latin words
+    latin = {word for text, _spans in texts.values() for word in re.findall(r"[A-Za-z_]\w+", text)}
+    # Words of the text that the index holds (not, say, a formula's letters run together).
+    on_the_site = {word for word in latin if stem(word.lower()) in index["terms"]}
+    on_the_site |= {word for word in index["terms"] if not word.isascii()}
+    words = sorted(word for word in on_the_site if len(word) > 1 and word.lower() not in stop)
+    pick = random.Random(27)
+    queries = []
+    for _ in range(300):
+        chosen = pick.sample(words, pick.randint(1, 3)) + pick.sample(NOT_ON_THE_SITE[language], pick.randint(0, 2))
+        pick.shuffle(chosen)
+        queries.append(" ".join(chosen))
+    found = ranked(search_page, queries)
+    nothing = [query for query, pages in found.items() if not pages]
+    assert not nothing, f"{len(nothing)} of {len(queries)} queries found nothing: {nothing[:10]}"
+    assert ranked(search_page, [" ".join(NOT_ON_THE_SITE[language])]) == {" ".join(NOT_ON_THE_SITE[language]): []}
+
+
+@pytest.mark.parametrize(
+    ("language", "query"), [("zh_CN", "时间步 双向"), ("zh_CN", "细胞状态 投影"), ("en", "cell projection")]
+)
+def test_every_word_of_a_query_counts_two_character_words_too(search_page, site_url, language, query):
+    """Sphinx let a page with only the words of three characters or more through (双向 has two)."""
+    search(search_page, site_url, language, query)
+    pages = search_page.evaluate(
+        """(query) => {
+             const [, words] = Search._parseQuery(query);
+             const index = Search._index;
+             const holds = (word, file) => [index.terms[word], index.titleterms[word]]
+               .some((files) => files !== undefined && [files].flat().includes(file));
+             return Search.performTermsSearch(words, new Set()).map((result) => [result[0],
+               [...words].every((word) => holds(word, index.docnames.indexOf(result[0])))]);
+           }""",
+        query,
+    )
+    assert pages, f"{query!r} finds no page"
+    assert all(holds for _, holds in pages), f"{query!r}: pages without one of its words: {pages}"
+
+
+KIB = 1024
+FIRST_QUERY = 300 * KIB
+LATER_QUERY = 32 * KIB  # the search page itself (about 20 KiB) comes again with each query
+TRANSFERRED = """() => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
+                   .map((entry) => [entry.name.replace(location.origin, ""), entry.transferSize])"""
+
+
+def typed_query_bytes(page, query: str) -> tuple[int, list]:
+    """Bytes the browser transferred for a query typed into the search box, once its results are shown."""
+    box = page.locator("input[name=q]").first
+    box.fill(query)
+    box.press("Enter")
+    page.wait_for_url("**/search.html?q=*")
+    page.wait_for_function("() => document.querySelector('#search-results .search-summary')?.textContent.trim()")
+    page.wait_for_load_state("networkidle")  # the snippets' downloads, if any
+    transfers = sorted(page.evaluate(TRANSFERRED), key=lambda transfer: -transfer[1])
+    return sum(size for _, size in transfers), transfers[:5]
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "later"),
+    [("en", "hidden state", "bidirectional final state"), ("zh_CN", "隐藏状态", "双向 最终状态")],
+)
+def test_a_first_query_costs_at_most_300_kib_and_a_later_one_little(browser, site_url, language, first, later):
+    """Typed on the search page, in a browser with an empty cache (and no request routing, which
+    turns Playwright's cache off). Sphinx downloaded every result's page for its snippet."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/{language}/search.html")
+        page.wait_for_load_state("networkidle")
+        spent, largest = typed_query_bytes(page, first)
+        assert spent <= FIRST_QUERY, f"{first!r} cost {spent / KIB:.0f} KiB; largest: {largest}"
+        assert page.locator("#search-results p.context").count(), "no snippet"
+        spent, largest = typed_query_bytes(page, later)
+        assert spent <= LATER_QUERY, f"{later!r} cost {spent / KIB:.0f} KiB; largest: {largest}"
+    finally:
+        context.close()

@@ -86,6 +86,36 @@ def test_jieba_and_sphinx_still_offer_what_jieba_subset_replaces():
     )
 
 
+# What conf/lstmdocs/search/static/search_query.js and search_snippets.js rely on in Sphinx's
+# searchtools.js, whitespace aside: each line says what breaks without it.
+SEARCHTOOLS_NEEDS = {
+    'if (typeof splitQuery === "undefined")': "a splitQuery defined before searchtools.js is kept (zh_search.js, search_query.js)",
+    "stopwords.has(queryTermLower)": "query words in language_data.js's stopwords are left out (search_query.js adds the skip words)",
+    "return [query, searchTerms, excludedTerms, highlightTerms, objectTerms];": "search_snippets.js reads the words _parseQuery returns",
+    "Search.performTermsSearch(searchTerms, excludedTerms)": "search_query.js replaces performTermsSearch, calling Sphinx's for each word",
+    'docNames[file], titles[file], "", null, score, filenames[file], SearchResultKind.text,': "the results search_query.js rescores",
+    "title: 15, partialTitle: 7, // query found in terms term: 5, partialTerm: 2,": "search_query.js: 7 or more means a title has the word",
+    "const score = Math.round((100 * queryLower.length) / entry.length);": "index entries (50 or more) stay above text results (14 at most)",
+    "} else if (showSearchSummary) fetch(requestUrl)": "no download per result once search_snippets.js sets SHOW_SEARCH_SUMMARY false",
+    "linkEl.href = linkUrl + anchor;": "search_snippets.js finds a result's page and anchor in its link",
+    "Search.output.appendChild(listItem);": "search_snippets.js adds each snippet when its result is added",
+    "if (Search.hasIndex()) Search.query(query);": "search_snippets.js makes Search.query wait for the page texts",
+}
+
+
+def test_sphinx_search_page_still_offers_what_search_query_and_search_snippets_rely_on():
+    source = " ".join(
+        (Path(sphinx.__file__).parent / "themes" / "basic" / "static" / "searchtools.js").read_text().split()
+    )
+    gone = {needle: why for needle, why in SEARCHTOOLS_NEEDS.items() if " ".join(needle.split()) not in source}
+    assert not gone, (
+        f"{VERSIONS}: searchtools.js changed where conf/lstmdocs/search/static/search_query.js and "
+        f"search_snippets.js reach into it (MAINTAINING.md, patches of dependencies' behaviour): {gone}. "
+        "Follow the change there and run tests/test_browser_search.py; if Sphinx now drops unknown words, "
+        "reads synonyms and ships snippet texts with its index, remove the scripts instead."
+    )
+
+
 @pytest.mark.sphinx("html", testroot="zh-search", srcdir="canary-stemmer", confoverrides={"language": "zh_CN"})
 def test_sphinx_chinese_search_still_names_a_stemmer_it_does_not_define(app):
     app.build()

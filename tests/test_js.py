@@ -1,5 +1,6 @@
 """The site's own JavaScript passes its unit tests (tests/js, node's built-in runner):
-the Chinese query splitter, and the shape explorer against the torch-made fixture."""
+the search page's (the Chinese query splitter, how questions are read and ranked, the
+snippets), and the shape explorer against the torch-made fixture."""
 
 import subprocess
 

@@ -50,3 +50,10 @@ def test_glossary_words_are_indexed_whole_and_one_character_words_kept():
     words = language.split("每个门更新隐藏状态。")
     assert "隐藏状态" in words and "门" in words and "层" not in words
     assert language.word_filter("门") and language.word_filter("隐藏") and not language.word_filter("的")
+
+
+def test_latin_words_are_indexed_whole_never_cut_into_jiebas_pieces():
+    language = zh_search.GlossaryChinese({"dict": "", zh_search.WORDS_OPTION: ""})
+    words = language.split("proj_size 缩小 h_n 和 output，误差 0.0127；size 不变。")
+    assert {"proj_size", "h_n", "output", "size", "缩小", "误差"} <= set(words)
+    assert not {"proj", "_", "h", "n", "0.0127"} & set(words), words

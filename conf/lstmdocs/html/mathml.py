@@ -116,6 +116,11 @@ def _renderer(builder) -> Renderer:
     return _RENDERERS[cache]
 
 
+def inline_mathml(builder, node: nodes.math) -> str:
+    """The MathML of an inline formula, as its page shows it (the search snippets' text uses it)."""
+    return _renderer(builder)(node.astext(), False, where(node))
+
+
 def visit_math(self, node: nodes.math) -> None:
     self.body.append(_renderer(self.builder)(node.astext(), False, where(node)))
     raise nodes.SkipNode

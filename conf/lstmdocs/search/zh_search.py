@@ -10,7 +10,8 @@ entries only when the query is at least half as long as the entry (never for
   search follows the glossary's choices) and the synonyms readers type for them
   (``zh_search_synonyms``, a TOML file: English term -> Chinese words);
 - indexes every such word a page contains as a word of its own, one character long or
-  more, beside jieba's cut (``GlossaryChinese``);
+  more, beside jieba's cut, and Latin words only whole: ``h_n``, never jieba's ``h``, ``_``,
+  ``n`` (``GlossaryChinese``);
 - gives each glossary entry index entries of its Chinese term and synonyms alone, so
   that Sphinx's search lists the entry first for them;
 - adds ``zh_search.js`` to the search page: it cuts the query into the words the search
@@ -111,7 +112,11 @@ else:
             self.glossary_words = sorted(set(options.get(WORDS_OPTION, "").split()))
 
         def split(self, input: str) -> list[str]:
-            return super().split(input) + [word for word in self.glossary_words if word in input]
+            # Sphinx adds the Latin words whole (``h_n``, ``proj_size``) to jieba's cut, which
+            # splits them (``proj``, ``_``, ``size``): only the whole words are kept.
+            whole = set(self.latin1_letters.findall(input))
+            words = [word for word in super().split(input) if not word.isascii() or word in whole]
+            return words + [word for word in self.glossary_words if word in input]
 
         def word_filter(self, stemmed_word: str) -> bool:
             # Sphinx drops one-character words; 门 (gate) and 层 (layer) are terms.

@@ -81,12 +81,19 @@ const ZhSearch = (() => {
 if (typeof module !== "undefined" && module.exports) {
   module.exports = ZhSearch; // node --test (tests/js)
 } else {
-  // The words of the loaded index (searchindex.js): full text and titles.
-  const inSearchIndex = (word) => {
+  // The words of the loaded index (searchindex.js): full text and titles; and the words
+  // search_query.js reads in queries (SEARCH_WORDS: the words it skips, 是什么, and the
+  // readers' words it reads as the site's, 时刻), so that they are cut whole too.
+  let queryWords = null; // on first use: SEARCH_WORDS comes after this script
+  const isWord = (word) => {
+    queryWords ??= new Set(
+      typeof SEARCH_WORDS === "undefined" ? [] : [...SEARCH_WORDS.skip, ...Object.keys(SEARCH_WORDS.means)],
+    );
+    if (queryWords.has(word)) return true;
     const index = typeof Search !== "undefined" ? Search._index : null;
     return Boolean(index) && (Object.hasOwn(index.terms, word) || Object.hasOwn(index.titleterms, word));
   };
-  globalThis.splitQuery = (query) => ZhSearch.splitQuery(query, inSearchIndex);
+  globalThis.splitQuery = (query) => ZhSearch.splitQuery(query, isWord);
 
   // Sphinx 9.0.4's language_data.js ends with ``window.Stemmer = ChineseStemmer``, a
   // class it never defines, and the Chinese search page stops before searching
