@@ -10,8 +10,8 @@ forget gate held near 1.
 
 # %%
 # One sequence of :math:`L = 60` steps of :math:`H_{in} = 4` features. ``reach`` returns,
-# for every step :math:`t`, the norm of the gradient of ``output[:, -1].sum()`` with
-# respect to the input :math:`x_t`, shape :math:`(L,)`.
+# for every step :math:`t`, the norm of the gradient of ``output[:, -1].sum()``
+# (:math:`y_{L-1}` in the plot) with respect to the input :math:`x_t`, shape :math:`(L,)`.
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
