@@ -31,6 +31,7 @@ READING_ORDER = (
     "plot_projection.py",
     "plot_dropout.py",
     "plot_carry_state.py",
+    "plot_gradients_through_time.py",
     "plot_gru_rnn.py",
     "plot_keras.py",
     "plot_classifier.py",
