@@ -7,8 +7,6 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-pytestmark = pytest.mark.browser
-
 DIRECTIONS = [("en", "zh_CN"), ("zh_CN", "en")]
 IDS = [f"{source}->{target}" for source, target in DIRECTIONS]
 SWITCH = "a.language-switch__link"

@@ -14,7 +14,7 @@ import pytest
 
 from built import SITE, pages, require
 
-pytestmark = pytest.mark.built
+pytestmark = pytest.mark.usefixtures("built_site")  # reads _build: a built test
 
 OWN_IDS_PER_EDITION = {"genindex.html"}  # the index's letter headings: A, B, ... and 候, 双, ...
 ID = re.compile(r'\sid="([^"]+)"')

@@ -13,7 +13,7 @@ import snowballstemmer
 from built import LANGUAGES, ROOT, SITE, require
 from lstmdocs.search import snippets
 
-pytestmark = pytest.mark.built
+pytestmark = pytest.mark.usefixtures("built_site")  # reads _build: a built test
 
 KIB = 1024
 TEXTS_BUDGET = 200 * KIB  # a first query loads them with the search page: 300 KiB in all
