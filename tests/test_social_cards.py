@@ -128,3 +128,11 @@ def test_canary_sphinxext_opengraph_still_makes_cards_through_the_function_we_wr
     assert "social_card_for_page(" in source and "title=title" in source and "description=description" in source
     parameters = inspect.signature(sphinxext.opengraph.social_card_for_page.wrapped).parameters
     assert {"title", "description"} <= set(parameters)
+
+
+def test_a_rebuild_leaves_one_card_per_page(tmp_path):
+    """A changed description makes a new card (its hash changes): the page's older card goes, other pages' stay."""
+    for name in ("summary_index_aaaaaaaa.png", "summary_index_bbbbbbbb.png", "summary_index_x_cccccccc.png"):
+        (tmp_path / name).write_bytes(b"")
+    social_cards.remove_older_cards(tmp_path, "summary_index_bbbbbbbb.png")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["summary_index_bbbbbbbb.png", "summary_index_x_cccccccc.png"]

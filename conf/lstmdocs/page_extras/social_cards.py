@@ -16,6 +16,7 @@ configures it for a bilingual site:
 
 import re
 import unicodedata
+from pathlib import Path
 from urllib.parse import urljoin
 
 from sphinx.application import Sphinx
@@ -61,16 +62,30 @@ def wrap_cjk(text: str, width: int, max_lines: int = 0) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+CARDS = "_images/social_previews"  # where sphinxext-opengraph writes a page's card, summary_<page>_<hash>.png
+
+
+def remove_older_cards(folder: Path, card: str) -> None:
+    """A page's cards of earlier builds (another title or description, another hash): a rebuild kept them,
+    and the deployed site would carry them."""
+    page = card.rsplit("_", 1)[0]
+    for older in folder.glob(f"{page}_????????.png"):
+        if older.name != card:
+            older.unlink()
+
+
 def _wrapping_cards(social_card_for_page):
     """sphinxext-opengraph's card maker, given titles and descriptions already broken into lines."""
 
     def social_card_for_page_wrapped(*args, title: str, description: str, **kwargs):
-        return social_card_for_page(
+        url = social_card_for_page(
             *args,
             title=wrap_cjk(title, TITLE_COLUMNS),
             description=wrap_cjk(chinese_colons(description), DESCRIPTION_COLUMNS, DESCRIPTION_LINES),
             **kwargs,
         )
+        remove_older_cards(Path(kwargs["outdir"]) / CARDS, url.rsplit("/", 1)[-1])
+        return url
 
     social_card_for_page_wrapped.wrapped = social_card_for_page
     return social_card_for_page_wrapped
