@@ -87,8 +87,8 @@ def open_page(browser, site_url: str):
 
 
 @pytest.fixture
-def page(browser, site_url):
-    """A fresh page for each test (see ``open_page``)."""
+def page(site_url, browser):
+    """A fresh page for each test (see ``open_page``); without a built site, it fails before Chromium starts."""
     page = open_page(browser, site_url)
     yield page
     page.context.close()

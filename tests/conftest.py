@@ -6,8 +6,9 @@
   in tests/built.py; `built.require` refuses to read the build for any other test);
 - ``unit``: everything else, which needs no build: `nox -s unit` runs these alone.
 
-The markers are registered in pytest.toml and added here, to every test, and nowhere else:
-a test marked by hand with another kind than its fixtures give stops the collection.
+The markers are registered in pytest.toml and added here, to every test, and nowhere else.
+The collection stops on a test marked by hand with another kind than its fixtures give, and on
+a unit test whose own code names what points into _build/ (tests/built.py's SITE, require, pages ...).
 
 The modules beside the tests that are not named ``test_*.py`` are the helpers the tests
 share (the built site, the browser, axe-core, the explainer's traces ...); a test module
@@ -15,6 +16,7 @@ imports helpers, never another test module (tests/test_suite.py checks it).
 """
 
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -31,9 +33,36 @@ BROWSER_FIXTURES = {"browser", "page", "site_url"}
 BUILT_FIXTURES = {"built_site"}
 
 
+def names_the_build(function) -> str:
+    """The first name in a test's own code (nested functions too) that is tests/built.py's way into _build/."""
+    import built
+
+    readers = (built.BUILD, built.SITE, built.GETTEXT, built.LOGS, built.require, built.pages, built.sphinx_build)
+    codes = [function.__code__]
+    while codes:
+        code = codes.pop()
+        codes += [const for const in code.co_consts if isinstance(const, types.CodeType)]
+        for name in code.co_names:
+            if any(function.__globals__.get(name) is reader for reader in readers):
+                return name
+    return ""
+
+
+def parametrized(item: pytest.Item) -> set[str]:
+    """The arguments that @pytest.mark.parametrize gives values directly: not fixtures, whatever their name
+    (the pages of an edition are parametrized as ``page``)."""
+    names = set()
+    for mark in item.iter_markers("parametrize"):
+        argnames = mark.args[0] if mark.args else mark.kwargs["argnames"]
+        argnames = [name.strip() for name in argnames.split(",")] if isinstance(argnames, str) else list(argnames)
+        indirect = mark.kwargs.get("indirect", False)
+        names |= {name for name in argnames if not (indirect is True or (indirect and name in indirect))}
+    return names
+
+
 def kind(item: pytest.Item) -> str:
     """What a test needs, from the fixtures it uses, those its fixtures use included."""
-    fixtures = set(getattr(item, "fixturenames", ()))
+    fixtures = set(getattr(item, "fixturenames", ())) - parametrized(item)
     if fixtures & BROWSER_FIXTURES:
         return "browser"
     if fixtures & BUILT_FIXTURES:
@@ -51,6 +80,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             contradictions.append(
                 f"{item.nodeid}: marked {' and '.join(sorted(marked))}, but its fixtures make it {found}"
             )
+        elif found == "unit" and (name := names_the_build(getattr(item, "function", lambda: None))):
+            contradictions.append(f"{item.nodeid}: reads the build ({name}), but does not ask for built_site")
         item.add_marker(found)
     if contradictions:
         raise pytest.UsageError(

@@ -53,8 +53,10 @@ def test_example_page_shows_what_the_script_printed(language, example):
 @pytest.fixture(scope="module")
 def python():
     """Runs each script in a child forked from a Python that imported torch once, as a fresh interpreter
-    would run it but for that import (the mutation gate's runner, tools/mutate.py): 2 s less an example."""
-    runner = WarmRunner({**os.environ, "MPLBACKEND": "agg"})
+    would run it but for that import (the mutation gate's runner, tools/mutate.py): 2 s less an example.
+    torch's threads, as many as a reader gets, sleep while they wait instead of spinning on the cores
+    the other pytest worker needs (the same results, half the CPU time)."""
+    runner = WarmRunner({**os.environ, "MPLBACKEND": "agg", "OMP_WAIT_POLICY": "PASSIVE"})
     yield runner
     runner.close()
 

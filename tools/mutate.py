@@ -158,6 +158,7 @@ class WarmRunner:
         if self.process is not None:
             self.process.stdin.close()
             self.process.wait()
+            self.process.stdout.close()
 
 
 def run_mutant(mutant: Mutant, copy: Path, runner: WarmRunner) -> tuple[bool, float, str]:
