@@ -44,6 +44,12 @@ class _PageTranslator(MarkdownTranslator):
             raise nodes.SkipNode  # a widget's word (lstmdocs.widgets.words): its interface, not the page's text
         super().dispatch_visit(node)
 
+    def visit_code_links_block(self, node: nodes.Element) -> None:
+        """A gallery code block: sphinx-gallery's ``CodeLinksTransform`` made it tokens (and links) for
+        the HTML page; here it is the fenced code it was, not text to escape."""
+        self.add(f"```{node.get('lang', '')}\n{node.astext().rstrip(chr(10))}\n```", prefix_eol=2, suffix_eol=2)
+        raise nodes.SkipNode
+
     def visit_raw(self, node: nodes.raw) -> None:
         """HTML (layout, e.g. the gallery's thumbnail boxes) is dropped; other raw text passes."""
         if "html" in node.get("format", "").split():
