@@ -19,6 +19,7 @@ from lstmdocs.page_extras import social_cards
 GENERATED = {"genindex.html", "search.html"}  # Sphinx's own pages: no doctree, no card
 CARDS = "_images/social_previews"
 social_cards.wrap_card_text()  # as the build does
+social_cards.describe_in_plain_sentences()
 
 
 def meta(html: str) -> dict[str, list[str]]:
@@ -126,3 +127,23 @@ def test_canary_sphinxext_opengraph_still_makes_cards_through_the_function_we_wr
     assert "social_card_for_page(" in source and "title=title" in source and "description=description" in source
     parameters = inspect.signature(sphinxext.opengraph.social_card_for_page.wrapped).parameters
     assert {"title", "description"} <= set(parameters)
+
+
+def test_canary_sphinxext_opengraph_still_describes_pages_through_the_function_we_replace():
+    """social_cards replaces sphinxext.opengraph.get_description, which get_tags calls by name with the doctree
+    first and uses for og:description, the description meta tag, og:image:alt and the card. If this fails after an
+    upgrade, find where sphinxext-opengraph now makes its description and give it the page's plain sentences there
+    (lstmdocs.page_extras.descriptions), or drop the replacement if it lets a page set its description."""
+    import inspect
+
+    assert hasattr(sphinxext.opengraph.get_description, "wrapped"), "social_cards did not replace get_description"
+    source = inspect.getsource(sphinxext.opengraph.get_tags)
+    assert "description = get_description(doctree" in source, source
+    for use in (
+        "tags['og:description'] = description",
+        "meta_tags['description'] = description",
+        "description=description",
+    ):
+        assert use in source, f"get_tags no longer does {use!r}"
+    parameters = list(inspect.signature(sphinxext.opengraph.get_description.wrapped).parameters)
+    assert parameters[0] == "doctree", parameters

@@ -5,9 +5,10 @@ also written as ``<page>.md`` beside ``<page>.html`` by sphinx-markdown-builder'
 translator, during the HTML build: no second build, and no theme chrome. Its links
 point at the HTML pages, which exist beside it.
 
-``llms.txt`` (https://llmstxt.org) lists every page in reading order with its Markdown
-twin and a one-line summary (the page's first paragraph), under a title and a summary
-of the site in the edition's language (``llms-txt.html``).
+``llms.txt`` (https://llmstxt.org) lists every page in reading order by its title, with its
+Markdown twin and a one-line summary (its first plain sentence, `lstmdocs.page_extras.descriptions`,
+where a cross-reference is the title it names), under a title and a summary of the site in the
+edition's language (``llms-txt.html``).
 
 The writer and translator expect a MarkdownBuilder; ``_PageBuilder`` gives them what
 they read (the translator, ``current_doc_name``, ``download_dir``, the HTML builder's
@@ -15,7 +16,6 @@ target URIs), a use of their
 internals that ``tests/test_markdown_twins.py`` watches.
 """
 
-import re
 from pathlib import Path
 
 from docutils import nodes
@@ -25,8 +25,9 @@ from sphinx_markdown_builder.translator import MarkdownTranslator
 from sphinx_markdown_builder.writer import MarkdownWriter
 
 from lstmdocs import add_template_folder
+from lstmdocs.page_extras.descriptions import summary
 
-SUMMARY_LENGTH = 160
+SUMMARY_LENGTH = 200  # columns: a Chinese character takes two
 
 
 class _PageTranslator(MarkdownTranslator):
@@ -100,16 +101,6 @@ def reading_order(app: Sphinx) -> list[str]:
     return seen + sorted(set(app.env.found_docs) - set(seen))
 
 
-def summary(doctree: nodes.document) -> str:
-    """The first paragraph of prose (not a note), on one line, cut after its first sentence or SUMMARY_LENGTH
-    characters."""
-    paragraph = next((p for p in doctree.findall(nodes.paragraph) if isinstance(p.parent, nodes.section)), None)
-    text = " ".join(paragraph.astext().split()) if paragraph else ""
-    sentence = re.match(r"(.+?[.。!！?？])(\s|$)", text)
-    text = sentence.group(1) if sentence else text
-    return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"
-
-
 def _write_llms_txt(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -117,7 +108,7 @@ def _write_llms_txt(app: Sphinx, exception) -> None:
         {
             "title": app.env.titles[docname].astext(),
             "markdown": f"{docname}.md",
-            "summary": summary(app.env.get_doctree(docname)),
+            "summary": summary(app, docname, SUMMARY_LENGTH),
         }
         for docname in reading_order(app)
     ]

@@ -34,6 +34,7 @@ from sphinx.util import logging
 from lstmdocs import add_template_folder
 from lstmdocs.i18n import code_comments
 from lstmdocs.i18n.catalogues import catalogue_of, messages_of
+from lstmdocs.page_extras.descriptions import target_title
 
 logger = logging.getLogger(__name__)
 
@@ -208,15 +209,6 @@ def _gallery_notebook(app: Sphinx, pagename: str) -> Path | None:
     return None
 
 
-def _target_title(app: Sphinx, target: str) -> str:
-    """The title (in the build's language) of a label or document a cross-reference names."""
-    label = app.env.domaindata["std"]["labels"].get(target.lower())
-    if label and label[2]:
-        return label[2]
-    document = app.env.titles.get(target.lstrip("/"))
-    return document.astext() if document is not None else target
-
-
 def _colab_url(config: Config, pagename: str) -> str:
     repository = config.page_notebooks_repository.rstrip("/")
     if not repository.startswith("https://github.com/"):
@@ -229,7 +221,7 @@ def _add_links(app: Sphinx, pagename, templatename, context, doctree) -> None:
         return
     source = Path(app.env.doc2path(pagename))
     if is_notebook_page(source):
-        title = partial(_target_title, app)
+        title = partial(target_title, app)
         comments = code_comments.messages(app.srcdir, app.config) or None
         text, missing = page_notebook(source, _catalogue_messages(app, pagename), app.config.language, title, comments)
         for paragraph in missing:
