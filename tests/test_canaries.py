@@ -588,3 +588,24 @@ def test_sphinx_gallery_still_links_code_after_the_comments_are_translated():
     assert hasattr(_PageTranslator, f"visit_{links.code_links_block.__name__}"), (
         f"{what} the node is now {links.code_links_block.__name__}: rename visit_code_links_block in markdown_twins."
     )
+
+
+@pytest.mark.unit
+def test_sphinx_search_still_says_no_results_through_the_sentence_search_html_replaces():
+    """conf/templates/search.html replaces Sphinx's "no results" sentence, which asks for "enough categories" the
+    site's search does not have, by adding the catalogue's own sentence to ``Documentation.TRANSLATIONS`` (the table
+    ``Documentation.gettext`` reads, filled by ``addTranslations``) under Sphinx's English one as key. That buys a
+    sentence that fits the site, in both editions."""
+    static = Path(sphinx.__file__).parent / "themes" / "basic" / "static"
+    template = (Path(__file__).parents[1] / "conf" / "templates" / "search.html").read_text(encoding="utf-8")
+    english = re.search(r'"(Your search did not match[^"]*)"', template).group(1)
+    searchtools = (static / "searchtools.js").read_text(encoding="utf-8")
+    assert f'Documentation.gettext(\n      "{english}",' in searchtools, (
+        f"{SPHINX}: searchtools.js no longer shows {english!r} through Documentation.gettext: find its new "
+        "no-results sentence and key conf/templates/search.html on it, or drop the override if Sphinx's fits the site."
+    )
+    doctools = (static / "doctools.js").read_text(encoding="utf-8")
+    assert "TRANSLATIONS: {}" in doctools and "Documentation.TRANSLATIONS[string]" in doctools, (
+        f"{SPHINX}: doctools.js no longer looks translations up in Documentation.TRANSLATIONS: follow the change in "
+        "conf/templates/search.html."
+    )

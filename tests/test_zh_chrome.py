@@ -3,7 +3,8 @@
 Allowed, because they read the same in both languages: code (any word the page shows as
 code), single letters (symbols), the site's name, names of products and people, an
 English term glossed in full-width parentheses after its Chinese one (「隐藏状态（hidden
-state）」), and anything marked as another language (the link to the English edition).
+state）」), another library's name for a thing followed by that library (「memory state（Keras）」),
+and anything marked as another language (the link to the English edition).
 """
 
 import re
@@ -27,6 +28,8 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 # format fields a widget fills in ({rows}).
 IDENTIFIER = re.compile(r"\S*(?:\d|\w[_.]\w|[\[({])\S*")
 GLOSS = re.compile(r"（[A-Za-z][A-Za-z -]*）")
+# A name another library gives a thing, as it writes it, followed by that library (the glossary: memory state（Keras）).
+FOREIGN_NAME = re.compile(r"[A-Za-z][A-Za-z -]*（Keras）")
 CODE_SELECTOR = (
     "pre, code, kbd, samp, math, sub, sup, .notranslate, .math, .highlight, .sphx-glr-script-out, .cell_output"
 )
@@ -47,7 +50,8 @@ def english_words(html: str) -> list[str]:
     texts += [" ".join(text.split()) for text in soup.find_all(string=True) if text.strip()]
     found = []
     for text in texts:
-        words = [word for word in WORD.findall(IDENTIFIER.sub("", GLOSS.sub("", text))) if word not in allowed]
+        plain = IDENTIFIER.sub("", GLOSS.sub("", FOREIGN_NAME.sub("", text)))
+        words = [word for word in WORD.findall(plain) if word not in allowed]
         if words:
             found.append(f"{words} in {text[:100]!r}")
     return found
@@ -64,10 +68,11 @@ def test_the_scan_finds_the_theme_strings_and_spares_code_and_glosses():
         '<html lang="zh-CN"><body><a class="skip-to-content">Skip to content</a>'
         '<input aria-label="Toggle site navigation sidebar"><svg><title>Contents</title></svg>'
         '<p>把 <code>output</code> 送入 output 层。隐藏状态（hidden state）见 <a lang="en">English</a>。</p>'
-        '<img alt="loss curve"><p>用 PyTorch 和 Keras 计算。</p></body></html>'
+        '<img alt="loss curve"><p>用 PyTorch 和 Keras 计算。</p><td>carry state（Keras）、记忆元</td>'
+        "<p>the carry state 是 Keras 的说法</p></body></html>"
     )
     found = " ".join(english_words(html))
-    for english in ("Skip", "Toggle", "Contents", "curve"):
+    for english in ("Skip", "Toggle", "Contents", "curve", "'the', 'carry', 'state'"):
         assert english in found, found
     for spared in ("hidden", "English", "PyTorch", "'output'"):
         assert spared not in found, found
