@@ -10,6 +10,7 @@ MEMBERS = (  # loaded in this order, which is the order their handlers of one ev
     "myst_blocks",  # translated $$ and raw HTML blocks (Sphinx would render them as "::")
     "code_comments",  # comments in code in the edition's language (code-comments.po)
     "translated_downloads",  # the Chinese gallery's .py, .ipynb and zip in Chinese
+    "pinyin_index",  # the Chinese general index grouped by pinyin initial
 )
 
 
