@@ -35,7 +35,8 @@ with torch.no_grad():  # only looking at values: no gradients needed
 # .. lstm-diagram:: tensors
 #    :bidirectional:
 #
-#    The values of that run, forward half above backward half in each cell.
+#    The values of that run, in each cell the forward half (the first :math:`H`
+#    features) above the backward half (the last :math:`H`).
 
 # %%
 # ``output`` is :math:`(N, L, 2H)`: the forward direction's features
@@ -55,8 +56,9 @@ assert torch.equal(h_n[-1], output[:, 0, H:])
 
 # %%
 # The classic classifier bug feeds ``output[:, -1, :]`` to the next layer. Its
-# backward half has seen one time step only: it equals, within :math:`10^{-6}`, the
-# backward direction run on ``x[:, -1:]`` alone (its weights end in ``_reverse``).
+# backward half, the last :math:`H` features, has seen one time step only: it
+# equals, within :math:`10^{-6}`, the backward direction run on ``x[:, -1:]`` alone
+# (its weights end in ``_reverse``).
 backward = nn.LSTM(H_in, H, batch_first=True)
 reverse = {k.removesuffix("_reverse"): v for k, v in bi.state_dict().items() if k.endswith("_reverse")}
 backward.load_state_dict(reverse)
@@ -67,10 +69,11 @@ print("output[:, -1, H:] is one step of the backward direction:", seen_one_step)
 assert seen_one_step
 
 # %%
-# Not only at the last step: at every time step the backward half of ``output`` is
-# that one-directional LSTM run on the time-reversed sequence ``x.flip(1)``, read
-# backwards, ``output[:, t, H:]`` being its step ``L - 1 - t`` (bit for bit: the
-# same weights on the same numbers); its final state is ``h_n[-1]``.
+# Not only at the last step: at every time step the backward half of ``output``,
+# its last :math:`H` features, is that one-directional LSTM run on the
+# time-reversed sequence ``x.flip(1)``, read backwards, ``output[:, t, H:]`` being
+# its step ``L - 1 - t`` (bit for bit: the same weights on the same numbers); its
+# final state is ``h_n[-1]``.
 with torch.no_grad():
     reversed_output, (reversed_h_n, _) = backward(x.flip(1))
 every_step = torch.equal(output[:, :, H:], reversed_output.flip(1))
@@ -115,7 +118,7 @@ assert torch.equal(idiom[:, H : 3 * H], torch.cat([tf_h_n[-1], tf_h_n[-2]], dim=
 
 # %%
 # The fix: concatenate the two final states, :math:`(N, 2H)`. Both tensors have
-# that shape, and only their forward halves agree.
+# that shape, and only their forward halves, the first :math:`H` features, agree.
 final = torch.cat([h_n[-2], h_n[-1]], dim=-1)
 last_step = output[:, -1, :]
 print("final", tuple(final.shape), " output[:, -1, :]", tuple(last_step.shape))

@@ -53,8 +53,9 @@ print("h_n", tuple(h_n.shape), " joined", tuple(final.shape), " scores", tuple(m
 assert h_n.shape == (2, 500, H) and final.shape == (500, 2 * H) and model(test_x).shape == (500, 2)
 
 # %%
-# The joined state is the forward half of the last step of ``output`` and the
-# backward half of its first step, exactly, not ``output[:, -1]``:
+# The joined state is the forward half (the first :math:`H` features) of the last step
+# of ``output`` and the backward half (the last :math:`H`) of its first step, exactly,
+# not ``output[:, -1]``:
 assert torch.equal(final, torch.cat([output[:, -1, :H], output[:, 0, H:]], dim=-1))
 assert not torch.equal(final, output[:, -1])
 

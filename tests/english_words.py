@@ -3,7 +3,8 @@
 Allowed, because they read the same in both languages: code (any word the page shows as
 code), single letters (symbols), the site's name, names of products and people, an
 English term glossed in full-width parentheses after its Chinese one (「隐藏状态（hidden
-state）」), and anything marked as another language (the link to the English edition).
+state）」), another library's name for a thing followed by that library (「memory state（Keras）」),
+and anything marked as another language (the link to the English edition).
 tests/test_zh_chrome.py scans the built pages with it, tests/test_browser_zh_chrome.py
 the pages as Chromium shows them once their scripts ran.
 """
@@ -24,6 +25,8 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 # format fields a widget fills in ({rows}).
 IDENTIFIER = re.compile(r"\S*(?:\d|\w[_.]\w|[\[({])\S*")
 GLOSS = re.compile(r"（[A-Za-z][A-Za-z -]*）")
+# A name another library gives a thing, as it writes it, followed by that library (the glossary: memory state（Keras）).
+FOREIGN_NAME = re.compile(r"[A-Za-z][A-Za-z -]*（Keras）")
 CODE_SELECTOR = (
     "pre, code, kbd, samp, math, sub, sup, .notranslate, .math, .highlight, .sphx-glr-script-out, .cell_output"
 )
@@ -44,7 +47,8 @@ def english_words(html: str) -> list[str]:
     texts += [" ".join(text.split()) for text in soup.find_all(string=True) if text.strip()]
     found = []
     for text in texts:
-        words = [word for word in WORD.findall(IDENTIFIER.sub("", GLOSS.sub("", text))) if word not in allowed]
+        plain = IDENTIFIER.sub("", GLOSS.sub("", FOREIGN_NAME.sub("", text)))
+        words = [word for word in WORD.findall(plain) if word not in allowed]
         if words:
             found.append(f"{words} in {text[:100]!r}")
     return found

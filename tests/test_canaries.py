@@ -609,3 +609,56 @@ def test_sphinx_gallery_still_writes_the_download_note_that_notebooks_removes():
         "notebook' replaces it). If it writes the note another way, follow it there; if not at all, remove "
         "drop_gallery_download_note and its entry in MAINTAINING.md."
     )
+
+
+def test_sphinx_gallery_still_links_code_after_the_comments_are_translated():
+    """lstmdocs.i18n.code_comments translates the comments of a translated page's code in a post-transform
+    of priority 1, before sphinx-gallery's private ``CodeLinksTransform`` (``sphinx_gallery._doctree_links``)
+    turns each gallery code block (a ``literal_block``) into a ``code_links_block`` of highlighted tokens,
+    which is no longer text to edit; lstmdocs.page_extras.markdown_twins writes that node as a fenced block
+    (``visit_code_links_block``, its ``lang``), where sphinx-markdown-builder would escape its text.
+    That buys Chinese comments in the Chinese gallery's code and fenced code in every gallery twin."""
+    from lstmdocs.i18n.code_comments import TranslateComments
+    from lstmdocs.page_extras.markdown_twins import _PageTranslator
+
+    what = f"{versions('sphinx-gallery')}: lstmdocs.i18n.code_comments and markdown_twins rely on sphinx_gallery."
+    try:
+        from sphinx_gallery import _doctree_links as links
+    except ImportError:
+        links = None
+    assert links is not None, (
+        f"{what}_doctree_links, which is gone: if gallery code blocks stay literal_blocks, drop "
+        "visit_code_links_block from markdown_twins; tests/test_zh_code_comments.py says whether comments still change."
+    )
+    assert links.CodeLinksTransform.default_priority > TranslateComments.default_priority, (
+        f"{what} CodeLinksTransform now runs at priority {links.CodeLinksTransform.default_priority}, before the "
+        "comments are translated: lower TranslateComments.default_priority below it."
+    )
+    source = inspect.getsource(links.CodeLinksTransform.run)
+    assert "code_links_block(lang=" in source and "block.rawsource" in source, (
+        f"{what} CodeLinksTransform no longer builds code_links_block(lang=...) from the block's rawsource: "
+        "follow where the code now is in code_comments.TranslateComments and markdown_twins."
+    )
+    assert hasattr(_PageTranslator, f"visit_{links.code_links_block.__name__}"), (
+        f"{what} the node is now {links.code_links_block.__name__}: rename visit_code_links_block in markdown_twins."
+    )
+
+
+def test_sphinx_search_still_says_no_results_through_the_sentence_search_html_replaces():
+    """conf/templates/search.html replaces Sphinx's "no results" sentence, which asks for "enough categories" the
+    site's search does not have, by adding the catalogue's own sentence to ``Documentation.TRANSLATIONS`` (the table
+    ``Documentation.gettext`` reads, filled by ``addTranslations``) under Sphinx's English one as key. That buys a
+    sentence that fits the site, in both editions."""
+    static = Path(sphinx.__file__).parent / "themes" / "basic" / "static"
+    template = (Path(__file__).parents[1] / "conf" / "templates" / "search.html").read_text(encoding="utf-8")
+    english = re.search(r'"(Your search did not match[^"]*)"', template).group(1)
+    searchtools = (static / "searchtools.js").read_text(encoding="utf-8")
+    assert f'Documentation.gettext(\n      "{english}",' in searchtools, (
+        f"{SPHINX}: searchtools.js no longer shows {english!r} through Documentation.gettext: find its new "
+        "no-results sentence and key conf/templates/search.html on it, or drop the override if Sphinx's fits the site."
+    )
+    doctools = (static / "doctools.js").read_text(encoding="utf-8")
+    assert "TRANSLATIONS: {}" in doctools and "Documentation.TRANSLATIONS[string]" in doctools, (
+        f"{SPHINX}: doctools.js no longer looks translations up in Documentation.TRANSLATIONS: follow the change in "
+        "conf/templates/search.html."
+    )

@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 from built import LANGUAGES, ROOT, SITE, pages
+from lstmdocs.i18n.code_comments import without_comments
 from lstmdocs.page_extras.notebooks import COLAB, _colab_url, is_notebook_page, markdown, page_notebook
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -87,7 +88,10 @@ def test_the_chinese_notebook_has_chinese_prose_and_the_same_code(page):
         json.loads((SITE / language / Path(page).with_suffix(".ipynb")).read_text(encoding="utf-8"))
         for language in LANGUAGES
     )
-    assert cells(chinese, "code") == cells(english, "code"), page
+    uncommented = [
+        [without_comments(code, "ipython3") for code in cells(notebook, "code")] for notebook in (english, chinese)
+    ]
+    assert uncommented[1] == uncommented[0], page  # comments are translated (tests/test_zh_code_comments.py)
     assert cells(chinese, "code"), f"{page}: a notebook without code"
     for en_text, zh_text in zip(cells(english, "markdown"), cells(chinese, "markdown"), strict=True):
         if HAN.search(en_text) is None and re.search(r"[A-Za-z]{3,}( [A-Za-z]{2,}){3,}", en_text):
@@ -182,6 +186,7 @@ def test_without_a_repository_a_lesson_offers_the_download_only(tmp_path):
     assert (outdir / "lesson.ipynb").is_file()
 
 
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_gallery_page_offers_one_download_at_its_top_and_all_at_its_end(language):
     """The "Download notebook" link above the title; sphinx-gallery's "Go to the end" note, which said the same
@@ -199,3 +204,12 @@ def test_a_gallery_page_offers_one_download_at_its_top_and_all_at_its_end(langua
                 "sphx-glr-download-link-note" not in text and "Go to the end" not in text and "跳转到末尾" not in text
             )
         assert html.count("sphx-glr-download sphx-glr-download-") == 3, f"{language}/{page}: the end's downloads"
+
+
+def test_the_comments_of_a_fence_in_a_markdown_cell_are_translated_and_its_code_kept():
+    source = "Text.\n\n```pycon\n>>> x = 1  # one\n>>> x  # one\n1  # one\n```\n\nMore text."
+    missing: list[str] = []
+    text = markdown(source, None, "", missing, comments={"one": "一"})
+    assert text == "Text.\n\n```pycon\n>>> x = 1  # 一\n>>> x  # 一\n1  # one\n```\n\nMore text."
+    assert markdown(source, None, "", missing) == source  # English: as it is
+    assert missing == []

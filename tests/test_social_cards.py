@@ -19,6 +19,7 @@ from lstmdocs.page_extras import social_cards
 GENERATED = {"genindex.html", "search.html"}  # Sphinx's own pages: no doctree, no card
 CARDS = "_images/social_previews"
 social_cards.wrap_card_text()  # as the build does
+social_cards.describe_in_plain_sentences()
 
 
 def meta(html: str) -> dict[str, list[str]]:
@@ -136,3 +137,23 @@ def test_a_rebuild_leaves_one_card_per_page(tmp_path):
         (tmp_path / name).write_bytes(b"")
     social_cards.remove_older_cards(tmp_path, "summary_index_bbbbbbbb.png")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["summary_index_bbbbbbbb.png", "summary_index_x_cccccccc.png"]
+
+
+def test_canary_sphinxext_opengraph_still_describes_pages_through_the_function_we_replace():
+    """social_cards replaces sphinxext.opengraph.get_description, which get_tags calls by name with the doctree
+    first and uses for og:description, the description meta tag, og:image:alt and the card. If this fails after an
+    upgrade, find where sphinxext-opengraph now makes its description and give it the page's plain sentences there
+    (lstmdocs.page_extras.descriptions), or drop the replacement if it lets a page set its description."""
+    import inspect
+
+    assert hasattr(sphinxext.opengraph.get_description, "wrapped"), "social_cards did not replace get_description"
+    source = inspect.getsource(sphinxext.opengraph.get_tags)
+    assert "description = get_description(doctree" in source, source
+    for use in (
+        "tags['og:description'] = description",
+        "meta_tags['description'] = description",
+        "description=description",
+    ):
+        assert use in source, f"get_tags no longer does {use!r}"
+    parameters = list(inspect.signature(sphinxext.opengraph.get_description.wrapped).parameters)
+    assert parameters[0] == "doctree", parameters

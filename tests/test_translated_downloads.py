@@ -11,6 +11,7 @@ import pytest
 from built import ROOT, SITE, require
 from lstmdocs.build.stable_zips import ZIP_EPOCH
 from lstmdocs.i18n import translated_downloads
+from lstmdocs.i18n.code_comments import without_comments
 
 EXAMPLES = sorted(path.stem for path in (ROOT / "examples").glob("plot_*.py"))
 GENERATED = ROOT / "docs" / "gallery"
@@ -32,6 +33,11 @@ def cells(notebook: Path, kind: str) -> list[str]:
     ]
 
 
+def uncommented(blocks: list[str]) -> list[str]:
+    """Code without its comments, which the Chinese edition translates (tests/test_zh_code_comments.py)."""
+    return [without_comments(block, "python") for block in blocks]
+
+
 def code_blocks(script: str) -> list[str]:
     return re.split(r"^# %%\n(?:#.*\n)*", script, flags=re.M)[1:]
 
@@ -43,7 +49,9 @@ def test_chinese_notebook_has_chinese_prose_no_directives_and_the_same_code(exam
     prose = cells(chinese, "markdown")
     assert prose and all(HAN.search(text) for text in prose), f"{chinese}: a markdown cell without Chinese"
     assert not [text for text in prose if DIRECTIVE.search(text)], f"{chinese}: raw reST directive"
-    assert cells(chinese, "code") == cells(english, "code"), f"{chinese}: code differs from the English notebook"
+    assert uncommented(cells(chinese, "code")) == uncommented(cells(english, "code")), (
+        f"{chinese}: code differs from the English notebook"
+    )
 
 
 @pytest.mark.usefixtures("built_site")
@@ -52,7 +60,7 @@ def test_chinese_script_translates_the_prose_and_keeps_the_code(example):
     chinese = download("zh_CN", f"{example}.py").read_text("utf-8")
     english = download("en", f"{example}.py").read_text("utf-8")
     assert HAN.search(chinese.split('"""')[1]), "the docstring is not translated"
-    assert code_blocks(chinese) == code_blocks(english)
+    assert uncommented(code_blocks(chinese)) == uncommented(code_blocks(english))
     assert chinese != english
 
 
@@ -82,6 +90,18 @@ def test_a_paragraph_without_translation_is_kept_and_reported():
     translated, missing = translated_downloads.translate_script(source, messages)
     assert translated == '"""\n标题\n=====\n\n第一段。\n"""\n\n# %%\n# Untranslated.\nx = 1\n'
     assert missing == ["Untranslated."]
+
+
+def test_the_code_keeps_its_characters_and_its_comments_are_translated():
+    source = (
+        '"""\nTitle\n=====\n"""\nimport torch  # the library\n\n# %%\n# Prose, not a comment.\nx = "#"  # a string\n'
+    )
+    comments = {"the library": "这个库", "a string": "一个字符串", "Prose, not a comment.": "不该用到"}
+    translated, missing = translated_downloads.translate_script(source, {"Title": "标题"}, comments)
+    assert translated == (
+        '"""\n标题\n=====\n"""\nimport torch  # 这个库\n\n# %%\n# Prose, not a comment.\nx = "#"  # 一个字符串\n'
+    )
+    assert missing == ["Prose, not a comment."]  # a paragraph of the text block, which comes from the example's .po
 
 
 def test_site_directives_become_a_note_with_their_caption_others_stay():

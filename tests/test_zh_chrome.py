@@ -23,10 +23,11 @@ def test_the_scan_finds_the_theme_strings_and_spares_code_and_glosses():
         '<html lang="zh-CN"><body><a class="skip-to-content">Skip to content</a>'
         '<input aria-label="Toggle site navigation sidebar"><svg><title>Contents</title></svg>'
         '<p>把 <code>output</code> 送入 output 层。隐藏状态（hidden state）见 <a lang="en">English</a>。</p>'
-        '<img alt="loss curve"><p>用 PyTorch 和 Keras 计算。</p></body></html>'
+        '<img alt="loss curve"><p>用 PyTorch 和 Keras 计算。</p><td>carry state（Keras）、记忆元</td>'
+        "<p>the carry state 是 Keras 的说法</p></body></html>"
     )
     found = " ".join(english_words(html))
-    for english in ("Skip", "Toggle", "Contents", "curve"):
+    for english in ("Skip", "Toggle", "Contents", "curve", "'the', 'carry', 'state'"):
         assert english in found, found
     for spared in ("hidden", "English", "PyTorch", "'output'"):
         assert spared not in found, found

@@ -1,7 +1,7 @@
 """The Chinese edition shows what the English one shows, page by page.
 
 For every page and its twin in the other language, the main article must have the
-same code blocks (code and printed output), the same display math (``\\text{...}``
+same code blocks (code and printed output; comments may be translated), the same display math (``\\text{...}``
 may be translated), the same number of figures and images and the same table
 shapes. A failure names the page and the first difference.
 """
@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from built import SITE, pages, source_pages
+from lstmdocs.i18n.code_comments import without_comments
 
 TEXT_IN_MATH = re.compile(r"\\text\{[^{}]*\}")
 
@@ -26,12 +27,21 @@ def display_math(math) -> str:
     return " ".join(TEXT_IN_MATH.sub(r"\\text{}", math.get_text()).split())
 
 
+def code_without_comments(pre) -> str:
+    """A block's text; a Python block's without its comments, which the Chinese edition translates
+    (tests/test_zh_code_comments.py checks them)."""
+    wrapper = pre.find_parent("div", class_=re.compile("^highlight-"))
+    classes = wrapper.get("class", []) if wrapper else []
+    language = next((c.removeprefix("highlight-") for c in classes if c.startswith("highlight-")), "")
+    return without_comments(pre.get_text(), language)
+
+
 def structure(html: str) -> dict[str, list]:
     """What must not differ between the languages, in page order."""
     article = BeautifulSoup(html, "html.parser").find("article", attrs={"role": "main"})
     assert article is not None, "no <article role=main>"
     return {
-        "code block": [pre.get_text() for pre in article.find_all("pre")],
+        "code block": [code_without_comments(pre) for pre in article.find_all("pre")],
         "display math": [display_math(math) for math in article.select("div.math")],
         "figures and images": [
             len(article.find_all("figure")),
@@ -83,6 +93,10 @@ def test_the_gate_catches_lost_math_code_figures_and_table_cells():
     assert first_difference(mathml, mathml.replace("input gate", "输入门")) is None
     assert first_difference(mathml, mathml.replace("<mi>a</mi>", "<mi>b</mi>")).startswith("display math 1")
     assert first_difference(english, english.replace("x = 1", "x = 2")).startswith("code block 1")
+    python = '<article role="main"><div class="highlight-python"><pre>x = 1  # one</pre></div></article>'
+    assert first_difference(python, python.replace("# one", "# 一")) is None  # a translated comment
+    assert first_difference(python, python.replace("x = 1", "x = 2")).startswith("code block 1")
+    assert first_difference(english, english.replace("x = 1", "x = 1  # 一")).startswith("code block 1")  # not Python
     assert first_difference(english, english.replace("<figure><img src='a.svg'></figure>", "")).startswith(
         "figures and images"
     )

@@ -4,7 +4,8 @@ sphinx-gallery writes one set of downloads beside the generated pages, in Englis
 both languages' builds copy them. After a translated HTML build this rewrites that
 build's copies (``_downloads/``): the prose paragraphs of each script (its docstring and
 ``# %%`` comment blocks) are replaced by their translation from the example's catalogue
-(``gallery/<example>.po``), the code stays byte for byte; the notebook is made from the
+(``gallery/<example>.po``), the code stays byte for byte but for its comments, translated from
+``code-comments.po`` (`lstmdocs.i18n.code_comments`); the notebook is made from the
 translated script by sphinx-gallery's own converter, with the site's own directives
 (``.. lstm-diagram::``, which only the website draws) turned into a one-line note and
 their caption; the zip holds both, dated like every zip of the site (``stable_zips``).
@@ -22,6 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from lstmdocs.build.stable_zips import ZIP_EPOCH
+from lstmdocs.i18n import code_comments
 from lstmdocs.i18n.catalogues import catalogue_of, messages_of
 
 logger = logging.getLogger(__name__)
@@ -75,25 +77,40 @@ def translate_prose(lines: list[str], messages: dict[str, str], missing: list[st
     return out[:-1]
 
 
-def translate_script(source: str, messages: dict[str, str]) -> tuple[str, list[str]]:
-    """The script with its prose translated, and the paragraphs the messages lack."""
+def translate_script(
+    source: str, messages: dict[str, str], comments: dict[str, str] | None = None
+) -> tuple[str, list[str]]:
+    """The script with its prose translated, and the comments of its code when ``comments`` are given;
+    and the paragraphs and comments the messages lack."""
     lines = source.split("\n")
     missing: list[str] = []
     out: list[str] = []
+    code: list[str] = []  # the code since the last text block
+
+    def flush_code() -> None:
+        text = "\n".join(code)
+        out.extend((code_comments.translate(text, "python", comments, missing) if comments else text).split("\n"))
+        code.clear()
+
     i = 0
     if lines[0] == '"""':
         end = lines.index('"""', 1)
         out += ['"""', *translate_prose(lines[1:end], messages, missing), '"""']
         i = end + 1
     while i < len(lines):
-        out.append(lines[i])
+        line = lines[i]
         i += 1
-        if CELL_START.match(out[-1]):
-            start = i
-            while i < len(lines) and lines[i].startswith("#"):
-                i += 1
-            prose = [line[2:] if line.startswith("# ") else line[1:] for line in lines[start:i]]
-            out += [f"# {line}".rstrip() for line in translate_prose(prose, messages, missing)]
+        if not CELL_START.match(line):
+            code.append(line)
+            continue
+        flush_code()
+        out.append(line)
+        start = i
+        while i < len(lines) and lines[i].startswith("#"):
+            i += 1
+        prose = [line[2:] if line.startswith("# ") else line[1:] for line in lines[start:i]]
+        out += [f"# {line}".rstrip() for line in translate_prose(prose, messages, missing)]
+    flush_code()
     return "\n".join(out), missing
 
 
@@ -143,7 +160,8 @@ def translate_downloads(app: Sphinx, exception: Exception | None) -> None:
         catalogue = catalogue_of(app, docname) if script.suffix == ".py" else None
         if catalogue is None:
             continue
-        translated, missing = translate_script(script.read_text(encoding="utf-8"), messages_of(catalogue))
+        comments = code_comments.messages(app.srcdir, app.config)
+        translated, missing = translate_script(script.read_text(encoding="utf-8"), messages_of(catalogue), comments)
         for paragraph in missing:
             logger.warning(
                 "%s: no %s translation for %r: the download keeps it in English", script, language, paragraph

@@ -5,9 +5,10 @@ also written as ``<page>.md`` beside ``<page>.html`` by sphinx-markdown-builder'
 translator, during the HTML build: no second build, and no theme chrome. Its links
 point at the HTML pages, which exist beside it.
 
-``llms.txt`` (https://llmstxt.org) lists every page in reading order with its Markdown
-twin and a one-line summary (the page's first paragraph), under a title and a summary
-of the site in the edition's language (``llms-txt.html``).
+``llms.txt`` (https://llmstxt.org) lists every page in reading order by its title, with its
+Markdown twin and a one-line summary (its first plain sentence, `lstmdocs.page_extras.descriptions`,
+where a cross-reference is the title it names), under a title and a summary of the site in the
+edition's language (``llms-txt.html``).
 
 The writer and translator expect a MarkdownBuilder; ``_PageBuilder`` gives them what
 they read (the translator, ``current_doc_name``, ``download_dir``, the HTML builder's
@@ -15,7 +16,6 @@ target URIs), a use of their
 internals that ``tests/test_markdown_twins.py`` watches.
 """
 
-import re
 from pathlib import Path
 
 from docutils import nodes
@@ -25,8 +25,9 @@ from sphinx_markdown_builder.translator import MarkdownTranslator
 from sphinx_markdown_builder.writer import MarkdownWriter
 
 from lstmdocs import add_template_folder
+from lstmdocs.page_extras.descriptions import summary
 
-SUMMARY_LENGTH = 160
+SUMMARY_LENGTH = 200  # columns: a Chinese character takes two
 
 
 class _PageTranslator(MarkdownTranslator):
@@ -43,6 +44,12 @@ class _PageTranslator(MarkdownTranslator):
         if isinstance(node, nodes.paragraph) and "key" in node:
             raise nodes.SkipNode  # a widget's word (lstmdocs.widgets.words): its interface, not the page's text
         super().dispatch_visit(node)
+
+    def visit_code_links_block(self, node: nodes.Element) -> None:
+        """A gallery code block: sphinx-gallery's ``CodeLinksTransform`` made it tokens (and links) for
+        the HTML page; here it is the fenced code it was, not text to escape."""
+        self.add(f"```{node.get('lang', '')}\n{node.astext().rstrip(chr(10))}\n```", prefix_eol=2, suffix_eol=2)
+        raise nodes.SkipNode
 
     def visit_raw(self, node: nodes.raw) -> None:
         """HTML (layout, e.g. the gallery's thumbnail boxes) is dropped; other raw text passes."""
@@ -94,16 +101,6 @@ def reading_order(app: Sphinx) -> list[str]:
     return seen + sorted(set(app.env.found_docs) - set(seen))
 
 
-def summary(doctree: nodes.document) -> str:
-    """The first paragraph of prose (not a note), on one line, cut after its first sentence or SUMMARY_LENGTH
-    characters."""
-    paragraph = next((p for p in doctree.findall(nodes.paragraph) if isinstance(p.parent, nodes.section)), None)
-    text = " ".join(paragraph.astext().split()) if paragraph else ""
-    sentence = re.match(r"(.+?[.。!！?？])(\s|$)", text)
-    text = sentence.group(1) if sentence else text
-    return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"
-
-
 def _write_llms_txt(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -111,7 +108,7 @@ def _write_llms_txt(app: Sphinx, exception) -> None:
         {
             "title": app.env.titles[docname].astext(),
             "markdown": f"{docname}.md",
-            "summary": summary(app.env.get_doctree(docname)),
+            "summary": summary(app, docname, SUMMARY_LENGTH),
         }
         for docname in reading_order(app)
     ]

@@ -4,7 +4,8 @@ A MyST-NB page (``file_format: mystnb``) with ``{code-cell}`` blocks becomes
 ``<page>.ipynb`` beside ``<page>.html``: its code cells as they are, its prose as Markdown
 cells. On a translated build each prose paragraph is replaced by its translation from the
 page's catalogue (``<page>.po``; msgids are the MyST source lines joined by spaces), so the
-Chinese notebook carries the Chinese prose and the same code. What only the website can
+Chinese notebook carries the Chinese prose and the same code, its comments translated
+(``code-comments.po``, `lstmdocs.i18n.code_comments`). What only the website can
 show (the site's pictures, cross-reference roles, labels) becomes plain Markdown: a note
 and the picture's caption, the role's text.
 
@@ -35,7 +36,9 @@ from sphinx.locale import admonitionlabels
 from sphinx.util import logging
 
 from lstmdocs import add_template_folder
+from lstmdocs.i18n import code_comments
 from lstmdocs.i18n.catalogues import catalogue_of, messages_of
+from lstmdocs.page_extras.descriptions import target_title
 
 logger = logging.getLogger(__name__)
 
@@ -75,16 +78,23 @@ def _translate_paragraph(lines: list[str], messages: dict[str, str] | None, miss
 
 
 def markdown(
-    source: str, messages: dict[str, str] | None, note: str, missing: list[str], title: Callable[[str], str] = str
+    source: str,
+    messages: dict[str, str] | None,
+    note: str,
+    missing: list[str],
+    title: Callable[[str], str] = str,
+    comments: dict[str, str] | None = None,
 ) -> str:
     """A MyST Markdown cell as plain Markdown, its paragraphs translated when ``messages`` are given.
 
-    Code fences and ``$$`` math pass through as they are; a glossary's terms become bold lines;
-    a cross-reference without its own text shows ``title(target)``.
+    Code fences and ``$$`` math pass through as they are, but for the comments of Python code, translated
+    from ``comments`` when given; a glossary's terms become bold lines; a cross-reference without its own
+    text shows ``title(target)``.
     """
     out: list[str] = []
     paragraph: list[str] = []
-    directive = verbatim = ""
+    fenced: list[str] = []  # the lines of the open code fence
+    directive = verbatim = language = ""
     glossary = hidden = False
 
     def flush() -> None:
@@ -95,8 +105,12 @@ def markdown(
 
     for line in [*source.split("\n"), ""]:
         if verbatim:
-            out.append(line)
-            verbatim = "" if line.strip() == verbatim else verbatim
+            if line.strip() == verbatim:
+                code = "\n".join(fenced)
+                out += [code_comments.translate(code, language, comments, missing) if comments else code, line]
+                verbatim = ""
+            else:
+                fenced.append(line)
             continue
         opened = FENCE_OPEN.match(line)
         closing = directive and line.strip() == directive
@@ -105,6 +119,7 @@ def markdown(
             out.append(line)
             verbatim = VERBATIM.match(line)["fence"]
             verbatim = "" if verbatim == "$$" and line.strip().endswith("$$") and line.strip() != "$$" else verbatim
+            language, fenced = line.strip().lstrip("`").strip(), []
             continue
         if hidden and not closing:
             continue
@@ -142,15 +157,21 @@ def markdown(
         if LIST_ITEM.match(line):
             flush()
         paragraph.append(line)
+    out += fenced if verbatim else []  # a fence the cell leaves open
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
     text = CLAIM.sub(lambda match: f"`{match['expression']}`", text)
     return ROLE.sub(lambda match: match["text"].strip() if match["target"] else title(match["text"]), text)
 
 
 def page_notebook(
-    source: Path, messages: dict[str, str] | None, language: str, title: Callable[[str], str] = str
+    source: Path,
+    messages: dict[str, str] | None,
+    language: str,
+    title: Callable[[str], str] = str,
+    comments: dict[str, str] | None = None,
 ) -> tuple[str, list[str]]:
-    """The notebook of a MyST-NB page (as JSON text), and the paragraphs ``messages`` lack."""
+    """The notebook of a MyST-NB page (as JSON text), and the paragraphs ``messages`` and the code comments
+    ``comments`` lack (comments are translated when ``comments`` is given)."""
     import nbformat
     from myst_nb.core.read import read_myst_markdown_notebook
 
@@ -160,8 +181,9 @@ def page_notebook(
     cells = []
     for cell in page.cells:
         if cell.cell_type == "code":
-            cells.append(nbformat.v4.new_code_cell(cell.source))
-        elif text := markdown(cell.source, messages, note, missing, title):
+            code = code_comments.translate(cell.source, "ipython3", comments, missing) if comments else cell.source
+            cells.append(nbformat.v4.new_code_cell(code))
+        elif text := markdown(cell.source, messages, note, missing, title, comments):
             cells.append(nbformat.v4.new_markdown_cell(text))
     for number, cell in enumerate(cells):
         cell.id = f"cell-{number}"
@@ -192,15 +214,6 @@ def _gallery_notebook(app: Sphinx, pagename: str) -> Path | None:
     return None
 
 
-def _target_title(app: Sphinx, target: str) -> str:
-    """The title (in the build's language) of a label or document a cross-reference names."""
-    label = app.env.domaindata["std"]["labels"].get(target.lower())
-    if label and label[2]:
-        return label[2]
-    document = app.env.titles.get(target.lstrip("/"))
-    return document.astext() if document is not None else target
-
-
 def _colab_url(config: Config, pagename: str) -> str:
     repository = config.page_notebooks_repository.rstrip("/")
     if not repository.startswith("https://github.com/"):
@@ -213,8 +226,9 @@ def _add_links(app: Sphinx, pagename, templatename, context, doctree) -> None:
         return
     source = Path(app.env.doc2path(pagename))
     if is_notebook_page(source):
-        title = partial(_target_title, app)
-        text, missing = page_notebook(source, _catalogue_messages(app, pagename), app.config.language, title)
+        title = partial(target_title, app)
+        comments = code_comments.messages(app.srcdir, app.config) or None
+        text, missing = page_notebook(source, _catalogue_messages(app, pagename), app.config.language, title, comments)
         for paragraph in missing:
             logger.warning(
                 "%s: no %s translation for %r: the notebook keeps it in English", source, app.config.language, paragraph

@@ -1,9 +1,11 @@
 """Open Graph and Twitter card metadata on every page, with a card image in the page's language.
 
-sphinxext-opengraph writes the tags (``og:title``, ``og:description`` from the page's first
-paragraph, ``twitter:card``) and draws each page's card with matplotlib; this extension
-configures it for a bilingual site:
+sphinxext-opengraph writes the tags (``og:title``, ``og:description``, ``twitter:card``) and
+draws each page's card with matplotlib; this extension configures it for a bilingual site:
 
+- The description (``og:description``, the ``description`` meta tag, the card's text) is the
+  page's first plain sentences (`lstmdocs.page_extras.descriptions`), not sphinxext-opengraph's
+  join of every text node, which carried LaTeX, code and spaces before Chinese punctuation.
 - The card's font is one with CJK glyphs (``social_cards_font``, Noto Sans CJK SC from
   Debian's ``fonts-noto-cjk``): matplotlib's default font would draw a Chinese title as
   boxes. A missing font stops the build, naming the package, rather than drawing tofu.
@@ -22,6 +24,8 @@ from urllib.parse import urljoin
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ExtensionError
+
+from lstmdocs.page_extras.descriptions import DESCRIPTION
 
 OG_LOCALES = {"en": "en_US", "zh_CN": "zh_CN"}
 NEEDS_SITE_URL = re.compile(r'<meta property="og:(?:url|image(?::\w+)?)" content="[^"]*" />\n?')
@@ -138,9 +142,37 @@ def wrap_card_text() -> None:
         sphinxext.opengraph.social_card_for_page = _wrapping_cards(sphinxext.opengraph.social_card_for_page)
 
 
+def _described(get_description):
+    """sphinxext-opengraph's description finder, answering with the page's plain sentences
+    (`lstmdocs.page_extras.descriptions`) where the page has them."""
+
+    def get_page_description(doctree, *args, **kwargs) -> str:
+        if DESCRIPTION in doctree:
+            return doctree[DESCRIPTION]
+        return get_description(doctree, *args, **kwargs)
+
+    get_page_description.wrapped = get_description
+    return get_page_description
+
+
+def describe_in_plain_sentences() -> None:
+    """Make sphinxext-opengraph describe each page with its plain sentences (once).
+
+    A workaround of its internals: ``get_tags`` calls the module-level ``get_description`` by
+    name, and uses what it returns for ``og:description``, the ``description`` meta tag,
+    ``og:image:alt`` and the card. Its own description joins the page's text nodes, code and
+    LaTeX included. tests/test_canaries.py watches it.
+    """
+    import sphinxext.opengraph
+
+    if not hasattr(sphinxext.opengraph.get_description, "wrapped"):
+        sphinxext.opengraph.get_description = _described(sphinxext.opengraph.get_description)
+
+
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinxext.opengraph")
     wrap_card_text()
+    describe_in_plain_sentences()
     app.add_config_value("social_cards_site_url", "", "html", types=[str])
     app.add_config_value("social_cards_font", "Noto Sans CJK SC", "html", types=[str])
     app.connect("config-inited", _configure, priority=900)  # after conf.py's -D overrides (language)

@@ -6,6 +6,7 @@ from lstmdocs import setup_members
 
 MEMBERS = (  # loaded in this order, which is the order their handlers of one event run in
     "diagrams",  # the {lstm-diagram} directive; it loads the labels' catalogue
+    "gallery_words",  # the words on the gallery's matplotlib figures, in the edition's language
 )
 
 

@@ -29,6 +29,7 @@ SOURCES = [
     HERE / "diagrams.py",
     HERE / "cell.py",
     HERE / "labels.py",
+    HERE / "gallery_words.py",
 ]  # the modules whose _("...") calls it holds
 _TRANSLATIONS: dict[str, gettext.NullTranslations] = {}  # language -> catalogue
 

@@ -64,8 +64,9 @@ def legend(case: Case, claims: list[Claim], _: Gettext, first: str | None = None
     for meaning in ([first] if first else []) + list(groups):
         sign = " ≠ " if meaning == "trap" else " = "
         pairs = [(c.left, c.right) for c in groups.get(meaning, [])]
-        code = "; ".join(left + (sign + right if right else "") for left, right in pairs)
-        html = "; ".join(
+        separator = _("; ")  # between two expressions; Chinese writes "；"
+        code = separator.join(left + (sign + right if right else "") for left, right in pairs)
+        html = escape(separator).join(
             f"<code>{escape(left)}</code>" + (f"{sign}<code>{escape(right)}</code>" if right else "")
             for left, right in pairs
         )
