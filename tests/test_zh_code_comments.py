@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from built import ROOT, SITE, pages, require
+from built import ROOT, SITE, require, source_pages
 from lstmdocs.i18n.code_comments import comments, has_words, kind_of, translate, without_comments
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 FENCE = re.compile(r"^```(?P<language>[^\n`]*)\n(?P<code>.*?)^```$", re.MULTILINE | re.DOTALL)
 EXAMPLES = sorted(path.stem for path in (ROOT / "examples").glob("plot_*.py"))
-CONTENT_PAGES = [page for page in pages("en") if page not in {"search.html", "genindex.html"}]
+CONTENT_PAGES = [page for page in source_pages() if page not in {"search.html", "genindex.html"}]
 
 Block = tuple[str, str]  # (highlighting language, code)
 
