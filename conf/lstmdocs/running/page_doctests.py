@@ -37,7 +37,7 @@ PASSED_FILE = "page-doctests-passed.json"  # beside the doctrees of every builde
 
 @dataclass
 class Block:
-    kind: str  # "cell", "doctest" or "claim"
+    kind: str  # "cell", "doctest", "claim" or "names" (a {claim-names} block)
     source: str
     line: int  # 1-based line of the block's first code line in the page
 
@@ -81,8 +81,10 @@ def blocks(text: str) -> list[Block]:
         if info.startswith("{code-cell}"):
             source, dropped = _strip_cell_options(token.content)
             found.append(Block("cell", source, first_line + dropped))
-        elif info in ("python", "{claim-names}"):
+        elif info == "python":
             found.append(Block("cell", token.content, first_line))
+        elif info == "{claim-names}":  # run like a cell, not shown: a reader never copies it
+            found.append(Block("names", token.content, first_line))
         elif info == "pycon":
             found.append(Block("doctest", token.content, first_line))
     # Claims anywhere else: paragraphs, lists, and the content of directives (a glossary, a note).
@@ -157,7 +159,7 @@ def run_page(path: Path) -> list[str]:
             elif failure := check_claim(block, path, namespace):
                 failures.append(failure)
             continue
-        if block.kind == "cell":
+        if block.kind in ("cell", "names"):
             code = compile(block.source, str(path), "exec")
             # Line numbers in tracebacks point into the page.
             code = code.replace(co_firstlineno=block.line)
