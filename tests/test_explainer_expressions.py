@@ -15,7 +15,7 @@ from built import ROOT, program
 from test_lstm_trace import run
 
 FIXTURES = ROOT / "tests" / "fixtures"
-CORE = ROOT / "conf" / "static" / "explainer" / "explainer-core.js"
+CORE = ROOT / "conf" / "lstmdocs" / "widgets" / "explainer" / "static" / "explainer" / "explainer-core.js"
 DUMP = """
 const Core = require(process.argv[1]);
 const fixture = require(process.argv[2]);
