@@ -15,6 +15,7 @@ spaced for the numbers the script writes on its wires (``<text data-slot="…">`
 """
 
 import json
+import re
 from html import escape
 from pathlib import Path
 from posixpath import dirname, relpath
@@ -57,7 +58,11 @@ def cell_template(alt: str) -> str:
             f'<text data-slot="{slot}" x="{x:g}" y="{y:g}" font-size="11" font-family="{MONO}"'
             ' fill="currentColor"></text>'
         )
-    return f'<template id="lstm-explainer-cell">{drawing.svg(alt)}</template>'
+    svg = drawing.svg(alt)
+    # Only the markers the cell uses (the drawing defines one per colour of every picture).
+    used = set(re.findall(r"url\(#([\w-]+)\)", "".join(drawing.shapes)))
+    svg = re.sub(r'<(marker|pattern) id="([\w-]+)".*?</\1>', lambda m: m.group(0) if m.group(2) in used else "", svg)
+    return f'<template id="lstm-explainer-cell">{svg}</template>'
 
 
 class lstm_explainer(nodes.General, nodes.Element):

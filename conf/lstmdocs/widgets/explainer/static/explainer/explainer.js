@@ -54,7 +54,6 @@
   }
 
   // ---- controls (made once) --------------------------------------------------------------------
-  root.innerHTML = "";
   const controls = el("div", { class: "lstm-explainer__controls" });
   const configField = el(
     "label",
@@ -97,7 +96,8 @@
   const legend = el("section", { class: "lstm-explainer__legend" });
   stage.append(figure, legend, tensors, provenance);
   const cell = el("section", { class: "lstm-explainer__cell", id: "lstm-explainer-cell-panel" });
-  root.append(controls, stepper, status, stage, cell);
+  // Shown with the first drawing, in one frame (the line "needs JavaScript" until then).
+  const parts = [controls, stepper, status, stage, cell];
 
   // ---- state in the address bar and the language switch --------------------------------------
   function fromQuery() {
@@ -652,6 +652,10 @@
   function drawCell(trace) {
     const config = trace.config;
     const box = openBox(trace);
+    // Without a box to show, the panel keeps its height: what follows the widget does not jump.
+    const height = cell.dataset.config === state.config ? cell.getBoundingClientRect().height : 0;
+    cell.style.minHeight = box ? "" : `${height}px`;
+    cell.dataset.config = state.config;
     cell.replaceChildren(el("h3", {}, escapeHtml(words["cell-heading"])));
     if (config.bidirectional) {
       const choice = el("div", { class: "lstm-explainer__directions", role: "group", "aria-label": words.direction });
@@ -1020,7 +1024,10 @@
     state.config = name;
     state.cell = null;
     await load(name);
-    root.classList.add("is-ready");
+    if (!root.classList.contains("is-ready")) {
+      root.replaceChildren(...parts);
+      root.classList.add("is-ready");
+    }
     draw();
   }
 
@@ -1080,11 +1087,11 @@
       const cells = [...root.querySelectorAll(`[data-cell^="${target.dataset.cell.split(":")[0]}:"]`)];
       const at = cells.indexOf(target);
       const to = { ArrowLeft: at - 1, ArrowUp: at - 1, ArrowRight: at + 1, ArrowDown: at + 1 }[event.key];
-      if (to !== undefined && cells[to]) {
+      if (to !== undefined) {
         event.preventDefault();
-        cells[to].focus();
+        cells[to]?.focus();
+        return;
       }
-      return;
     }
     const box = target.closest?.("[data-box]");
     if (box && (event.key === "Enter" || event.key === " ")) {
