@@ -378,6 +378,12 @@ def test_a_box_opens_its_cell_and_highlights_the_values_it_produced(page, site_u
         for value in step["f"]:
             assert f"{value:.3f}".replace("-", "−") in numbers
         assert page.locator(".lstm-explainer__formula math msub").count() >= 5
+        # A column vector's brackets stretch over its three numbers: drawn with a math font.
+        bracket = page.evaluate(
+            """() => { const table = document.querySelector('.lstm-explainer__formula .lstm-explainer__vector');
+                 return [table.previousElementSibling.getBoundingClientRect().height, table.getBoundingClientRect().height]; }"""
+        )
+        assert bracket[0] >= 0.9 * bracket[1], f"the brackets do not stretch: {bracket}"
     assert_clean(page)
 
 
@@ -618,3 +624,27 @@ def test_the_page_grows_by_at_most_60_kib_on_a_first_visit():
         size = sum(f.stat().st_size for f in files)
         print(f"{language}: {size / KIB:.1f} KiB, {(size - before[language]) / KIB:+.1f} KiB")
         assert size - before[language] <= 60 * KIB, f"{language}: {size} bytes"
+
+
+@pytest.mark.parametrize("width", [DESKTOP["width"], PHONE["width"]])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_explainer_is_accessible_with_a_cell_open_and_a_value_selected(page, site_url, language, width):
+    """axe-core, light and dark (tests/test_browser_every_page.py checks the page as it opens)."""
+    from axe import grave_violations
+    from test_browser_every_page import SCHEMES
+
+    page.set_viewport_size({"width": width, "height": 900})
+    found = []
+    for query, clicks in (
+        ("?config=packed-bi-2-layer&step=3&n=1", ['[data-cell="h_n:1,1,0"]']),
+        ("?config=padded-bi-2-layer&step=2&d=1", ['.lstm-explainer__picture [data-box="0,1,1"]', '[data-row="g"]']),
+        ("?config=proj-bi&step=2", ['[data-row="h"]']),
+    ):
+        open_explainer(page, site_url, language, query)
+        for selector in clicks:
+            page.click(selector)
+        for scheme in SCHEMES:
+            page.evaluate("(scheme) => (document.body.dataset.theme = scheme)", scheme)
+            found += grave_violations(page, f"{language} {query} {clicks} ({scheme}, {width} px)")
+    assert found == []
+    assert_clean(page)

@@ -728,6 +728,12 @@
       );
     }
     cell.append(formula);
+    if (formula.scrollWidth > formula.clientWidth) {
+      // Too wide for the screen: it scrolls, and takes the keyboard's focus to be scrolled.
+      formula.tabIndex = 0;
+      formula.setAttribute("role", "group");
+      formula.setAttribute("aria-label", words.equation);
+    }
   }
 
   // ---- output, h_n and c_n ------------------------------------------------------------------------
