@@ -139,7 +139,7 @@
           side: 34,
         }
       : {
-          pitch: 120,
+          pitch: 112,
           shift: D === 2 ? 28 : 0,
           boxAlong: 44,
           boxAcross: 26,
@@ -147,7 +147,7 @@
           output: 24,
           gap: 16,
           head: 22,
-          side: 96,
+          side: 84,
         };
     g.narrow = narrow;
     g.tag = narrow ? 30 : 46; // room for an h_n / c_n tag after a lane's last box
