@@ -585,7 +585,7 @@
       );
       lines.push(block(mo("="), column(step.c)));
     } else if (row === "h") {
-      const inner = [msub("o", "t"), mo("⊙"), mi("tanh"), msub("c", "t")];
+      const inner = [msub("o", "t"), mo("⊙"), mi("tanh"), mo("\u2061"), msub("c", "t")];
       const projected = trace.config.proj_size ? [msub("W", "hr"), mo("("), ...inner, mo(")")] : inner;
       lines.push(block(msub("h", "t"), mo("="), ...projected));
       if (!trace.config.proj_size) lines.push(block(mo("="), column(step.o), mo("⊙"), applied("tanh", column(step.c))));
