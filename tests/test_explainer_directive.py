@@ -26,6 +26,7 @@ def test_the_widget_gets_the_translated_strings_and_nothing_else(app):
     # The script's configuration menu is the build's list of traces, in its order.
     assert json.loads(html.unescape(found.group(2))) == [config.name for config in CONFIGS]
     assert words == {
+        "cell": "所选这一步的 LSTM 单元。",
         "copy": "Copy & paste",
         "noscript": "这个演示需要 JavaScript。",
         "status": "第 {step} 步，共 {total} 步",
@@ -33,6 +34,12 @@ def test_the_widget_gets_the_translated_strings_and_nothing_else(app):
     assert found.group(4) == '<p class="lstm-explainer__noscript">这个演示需要 JavaScript。</p>'
     assert "Copy &amp; paste" in found.group(1)  # escaped in the attribute
     assert "Copy &amp; paste</p>" not in page  # the words themselves are not shown as paragraphs
+    # The cell the equations page draws, spaced for the script's numbers, named in the page's language.
+    template = re.search(r'<template id="lstm-explainer-cell"><svg [^>]*>(.*?)</svg></template>', page)
+    assert template, "no cell template"
+    assert '<title id="lstm-explainer-cell-title">所选这一步的 LSTM 单元。</title>' in template.group(1)
+    slots = re.findall(r'<text data-slot="(\w+)"', template.group(1))
+    assert sorted(slots) == sorted(["c_prev", "c", "h", "f", "i", "g", "o", "h_prev", "x"])
 
 
 @pytest.mark.sphinx("html", testroot="explainer-malformed")

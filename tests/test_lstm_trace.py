@@ -48,6 +48,9 @@ def check(trace: dict) -> None:
             rows = trace["steps"][layer][direction]
             for n, length in enumerate(config["lengths"]):
                 h, c = torch.zeros(hidden_out), torch.zeros(config["hidden_size"])
+                if not config["packed"]:  # padded, not packed: every step is run, padding too
+                    assert all(rows[t][n] is not None for t in range(config["steps"])), "a step missing"
+                    length = config["steps"]
                 times = range(length - 1, -1, -1) if direction else range(length)
                 assert all(rows[t][n] is None for t in range(length, config["steps"])), "values on padding"
                 for t in times:

@@ -16,7 +16,17 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 from built import SITE, require
 
 TRACES = "_static/explainer/traces"
-NAMES = ("bi-2-layer", "1-layer", "2-layer", "bi", "packed", "packed-bi-2-layer", "proj", "proj-bi")
+NAMES = (
+    "bi-2-layer",
+    "1-layer",
+    "2-layer",
+    "bi",
+    "packed",
+    "packed-bi-2-layer",
+    "padded-bi-2-layer",
+    "proj",
+    "proj-bi",
+)
 
 
 def load(language: str, name: str) -> dict:

@@ -11,6 +11,7 @@ The values shown (sequence 0, time step 0) are those numbers.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -63,9 +64,29 @@ def one_step(case: Case) -> dict[str, torch.Tensor]:
 
 # Names in the picture: Unicode subscripts keep each one a single text run.
 SYMBOLS = {"c_prev": "cₜ₋₁", "c": "cₜ", "h_prev": "hₜ₋₁", "h": "hₜ", "x": "xₜ"}
-GATES = {"f": 90, "i": 145, "g": 200, "o": 262}  # x of each gate
-C_Y, MIX_Y, OUT_Y, GATE_Y, BAR_Y, WIDTH = 40, 100, 150, 200, 262, 340
+GATE_X = {"f": 90, "i": 145, "g": 200, "o": 262}
+GATES = {name: (x, SYMBOL[NONLINEARITY[name]]) for name, x in GATE_X.items()}  # x of each gate, its squashing
 GATE_W, GATE_H, DOT_R = 44, 26, 9
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Heights of the cell's rows: the cell state path, i ⊙ g, h_t, the gates and [h_{t-1}, x_t]."""
+
+    c_y: float = 40
+    mix_y: float = 100
+    out_y: float = 150
+    gate_y: float = 200
+    bar_y: float = 262
+    width: float = 340
+
+    @property
+    def mix_x(self) -> float:
+        return (GATES["i"][0] + GATES["g"][0]) / 2
+
+
+EQUATIONS = Geometry()  # the equations page; the explainer spaces the rows for its numbers on the wires
+BAR_Y, WIDTH = EQUATIONS.bar_y, EQUATIONS.width
 
 
 def _operator(drawing: Drawing, x: float, y: float, sign: str) -> None:
@@ -75,52 +96,59 @@ def _operator(drawing: Drawing, x: float, y: float, sign: str) -> None:
     drawing.text(x, y + 4, sign, size=12)
 
 
+def draw_skeleton(drawing: Drawing, geometry: Geometry = EQUATIONS) -> None:
+    """The cell without numbers: its paths, gates and operators (here and in the step-through explainer)."""
+    c_y, mix_y, out_y, gate_y, bar_y, width = (geometry.c_y, geometry.mix_y, geometry.out_y, geometry.gate_y,
+                                               geometry.bar_y, geometry.width)  # fmt: skip
+    mix_x = geometry.mix_x
+    tanh_x = GATES["o"][0]
+
+    # The cell state path, along the top: forget, then add the gated candidate.
+    drawing.text(8, c_y + 4, SYMBOLS["c_prev"], size=13, anchor="start")
+    drawing.line([(38, c_y), (GATES["f"][0] - DOT_R, c_y)], meaning="cell", width=2.5, arrow=False)
+    _operator(drawing, GATES["f"][0], c_y, "×")
+    drawing.line([(GATES["f"][0] + DOT_R, c_y), (mix_x - DOT_R, c_y)], meaning="cell", width=2.5, arrow=False)
+    _operator(drawing, mix_x, c_y, "+")
+    drawing.line([(mix_x + DOT_R, c_y), (width - 40, c_y)], meaning="cell", width=2.5)
+    drawing.text(width - 36, c_y + 4, SYMBOLS["c"], size=13, anchor="start")
+    # i ⊙ g into the sum.
+    _operator(drawing, mix_x, mix_y, "×")
+    drawing.line([(mix_x, mix_y - DOT_R), (mix_x, c_y + DOT_R)])
+    for name, side in (("i", -1), ("g", 1)):
+        x = GATES[name][0]
+        drawing.line([(x, gate_y - GATE_H / 2), (x, mix_y), (mix_x + side * DOT_R, mix_y)])
+    drawing.line([(GATES["f"][0], gate_y - GATE_H / 2), (GATES["f"][0], c_y + DOT_R)])
+    # The hidden state: o ⊙ tanh(c_t).
+    drawing.line([(tanh_x, c_y), (tanh_x, mix_y - 11)], meaning="cell", width=2)
+    drawing.rect(tanh_x - 20, mix_y - 11, 40, 22, rx=4, fill="none", stroke="currentColor")
+    drawing.text(tanh_x, mix_y + 4, SYMBOL[CELL_TO_HIDDEN], size=11)
+    drawing.line([(tanh_x, mix_y + 11), (tanh_x, out_y - DOT_R)])
+    _operator(drawing, tanh_x, out_y, "×")
+    drawing.line([(tanh_x, gate_y - GATE_H / 2), (tanh_x, out_y + DOT_R)])
+    drawing.line([(tanh_x + DOT_R, out_y), (width - 40, out_y)], meaning="final", width=2.5)
+    drawing.text(width - 36, out_y + 4, SYMBOLS["h"], size=13, anchor="start")
+    # The gates, each read from [h_{t-1}, x_t].
+    for name, (x, squash) in GATES.items():
+        drawing.rect(x - GATE_W / 2, gate_y - GATE_H / 2, GATE_W, GATE_H, rx=5, fill="currentColor",
+                     fill_opacity=0.06, stroke="currentColor")  # fmt: skip
+        drawing.text(x, gate_y + 4, f"{name}: {squash}", size=12)
+        drawing.line([(x, bar_y), (x, gate_y + GATE_H / 2)])
+    bar_left, bar_right = GATES["f"][0] - 30, GATES["o"][0] + 30
+    drawing.rect(bar_left, bar_y, bar_right - bar_left, 22, rx=4, fill="none", stroke="currentColor")
+    drawing.text(mix_x, bar_y + 15, f"[{SYMBOLS['h_prev']}, {SYMBOLS['x']}]", size=12)
+    drawing.text(8, bar_y + 15, SYMBOLS["h_prev"], size=13, anchor="start")
+    drawing.line([(40, bar_y + 11), (bar_left, bar_y + 11)])
+    drawing.line([(mix_x, bar_y + 52), (mix_x, bar_y + 22)])
+    drawing.text(mix_x, bar_y + 66, SYMBOLS["x"], size=13)
+
+
 def draw_cell(case: Case, claims: list, _: Gettext, uid: str) -> tuple[Drawing, list, str]:
 
     values = one_step(case)
     table_top = BAR_Y + 84
     rows = ["i", "f", "g", "o", "c_prev", "c", "h_prev", "h"]
     drawing = Drawing(WIDTH, table_top + 24 + 17 * len(rows), uid)
-    mix_x = (GATES["i"] + GATES["g"]) / 2
-    tanh_x = GATES["o"]
-
-    # The cell state path, along the top: forget, then add the gated candidate.
-    drawing.text(8, C_Y + 4, SYMBOLS["c_prev"], size=13, anchor="start")
-    drawing.line([(38, C_Y), (GATES["f"] - DOT_R, C_Y)], meaning="cell", width=2.5, arrow=False)
-    _operator(drawing, GATES["f"], C_Y, "×")
-    drawing.line([(GATES["f"] + DOT_R, C_Y), (mix_x - DOT_R, C_Y)], meaning="cell", width=2.5, arrow=False)
-    _operator(drawing, mix_x, C_Y, "+")
-    drawing.line([(mix_x + DOT_R, C_Y), (WIDTH - 40, C_Y)], meaning="cell", width=2.5)
-    drawing.text(WIDTH - 36, C_Y + 4, SYMBOLS["c"], size=13, anchor="start")
-    # i ⊙ g into the sum.
-    _operator(drawing, mix_x, MIX_Y, "×")
-    drawing.line([(mix_x, MIX_Y - DOT_R), (mix_x, C_Y + DOT_R)])
-    for name, side in (("i", -1), ("g", 1)):
-        x = GATES[name]
-        drawing.line([(x, GATE_Y - GATE_H / 2), (x, MIX_Y), (mix_x + side * DOT_R, MIX_Y)])
-    drawing.line([(GATES["f"], GATE_Y - GATE_H / 2), (GATES["f"], C_Y + DOT_R)])
-    # The hidden state: o ⊙ tanh(c_t).
-    drawing.line([(tanh_x, C_Y), (tanh_x, MIX_Y - 11)], meaning="cell", width=2)
-    drawing.rect(tanh_x - 20, MIX_Y - 11, 40, 22, rx=4, fill="none", stroke="currentColor")
-    drawing.text(tanh_x, MIX_Y + 4, SYMBOL[CELL_TO_HIDDEN], size=11)
-    drawing.line([(tanh_x, MIX_Y + 11), (tanh_x, OUT_Y - DOT_R)])
-    _operator(drawing, tanh_x, OUT_Y, "×")
-    drawing.line([(tanh_x, GATE_Y - GATE_H / 2), (tanh_x, OUT_Y + DOT_R)])
-    drawing.line([(tanh_x + DOT_R, OUT_Y), (WIDTH - 40, OUT_Y)], meaning="final", width=2.5)
-    drawing.text(WIDTH - 36, OUT_Y + 4, SYMBOLS["h"], size=13, anchor="start")
-    # The gates, each read from [h_{t-1}, x_t].
-    for name, x in GATES.items():
-        drawing.rect(x - GATE_W / 2, GATE_Y - GATE_H / 2, GATE_W, GATE_H, rx=5, fill="currentColor",
-                     fill_opacity=0.06, stroke="currentColor")  # fmt: skip
-        drawing.text(x, GATE_Y + 4, f"{name}: {SYMBOL[NONLINEARITY[name]]}", size=12)
-        drawing.line([(x, BAR_Y), (x, GATE_Y + GATE_H / 2)])
-    bar_left, bar_right = GATES["f"] - 30, GATES["o"] + 30
-    drawing.rect(bar_left, BAR_Y, bar_right - bar_left, 22, rx=4, fill="none", stroke="currentColor")
-    drawing.text(mix_x, BAR_Y + 15, f"[{SYMBOLS['h_prev']}, {SYMBOLS['x']}]", size=12)
-    drawing.text(8, BAR_Y + 15, SYMBOLS["h_prev"], size=13, anchor="start")
-    drawing.line([(40, BAR_Y + 11), (bar_left, BAR_Y + 11)])
-    drawing.line([(mix_x, BAR_Y + 52), (mix_x, BAR_Y + 22)])
-    drawing.text(mix_x, BAR_Y + 66, SYMBOLS["x"], size=13)
+    draw_skeleton(drawing)
 
     # The numbers of this build's run.
     drawing.text(8, table_top + 4, _("Sequence {index}, time step 0, as computed by this build:").format(index=SEQUENCE),

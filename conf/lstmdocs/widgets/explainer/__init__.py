@@ -9,10 +9,13 @@ with the page::
     ```
 
 The HTML is one ``<div class="lstm-explainer">`` holding the words (as JSON, in the build's
-language) and a line shown until the script (``_static/explainer/explainer.js``) replaces it.
+language) and a line shown until the script (``_static/explainer/explainer.js``) replaces it,
+and a ``<template>`` with the LSTM cell the equations page draws (``lstmdocs.pictures.cell``),
+spaced for the numbers the script writes on its wires (``<text data-slot="…">``, one per wire).
 """
 
 import json
+import re
 from html import escape
 from pathlib import Path
 from posixpath import dirname, relpath
@@ -21,6 +24,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from lstmdocs import add_static
+from lstmdocs.pictures.cell import GATES, Geometry, draw_skeleton
+from lstmdocs.pictures.svg import MONO, Drawing
 from lstmdocs.widgets.explainer.trace import CONFIGS
 from lstmdocs.widgets.words import WidgetWords, plain_words
 
@@ -39,6 +44,41 @@ PRELOAD_TRACE = (
 )
 
 
+CELL_ALT = "cell"  # the key of the cell picture's text alternative
+# The cell's rows spaced so that three numbers fit on each wire: above c_{t-1}, c_t and h_t,
+# beside each gate's output, below h_{t-1}, beside x_t.
+CELL = Geometry(c_y=52, mix_y=100, out_y=156, gate_y=223, bar_y=285)
+LINE = 12  # px between the numbers of one wire
+
+
+def cell_slots(geometry: Geometry = CELL) -> dict[str, tuple[float, float]]:
+    """Where the script writes each wire's numbers: the first baseline, left-aligned."""
+    gates_top = geometry.gate_y - 13 - 6 - 2 * LINE
+    return {
+        "c_prev": (8, geometry.c_y - 34),
+        "c": (GATES["o"][0] + 6, geometry.c_y - 34),
+        "h": (GATES["o"][0] + 24, geometry.out_y - 36),
+        **{name: (x + 4, gates_top) for name, (x, _squash) in GATES.items()},
+        "h_prev": (8, geometry.bar_y + 36),
+        "x": (geometry.mix_x + 14, geometry.bar_y + 36),
+    }
+
+
+def cell_template(alt: str) -> str:
+    drawing = Drawing(CELL.width, CELL.bar_y + 76, "lstm-explainer-cell")
+    draw_skeleton(drawing, CELL)
+    for slot, (x, y) in cell_slots().items():
+        drawing.shapes.append(
+            f'<text data-slot="{slot}" x="{x:g}" y="{y:g}" font-size="11" font-family="{MONO}"'
+            ' fill="currentColor"></text>'
+        )
+    svg = drawing.svg(alt)
+    # Only the markers the cell uses (the drawing defines one per colour of every picture).
+    used = set(re.findall(r"url\(#([\w-]+)\)", "".join(drawing.shapes)))
+    svg = re.sub(r'<(marker|pattern) id="([\w-]+)".*?</\1>', lambda m: m.group(0) if m.group(2) in used else "", svg)
+    return f'<template id="lstm-explainer-cell">{svg}</template>'
+
+
 class lstm_explainer(nodes.General, nodes.Element):
     """The widget's place; its children are its words, one paragraph each."""
 
@@ -48,8 +88,9 @@ class LSTMExplainer(WidgetWords):
         node = lstm_explainer()
         self.set_source_info(node)
         node += self.words()
-        if FIRST_LINE not in plain_words(node):
-            raise self.fail(f"no `{FIRST_LINE}: ...` line")
+        for key in (FIRST_LINE, CELL_ALT):
+            if key not in plain_words(node):
+                raise self.fail(f"no `{key}: ...` line")
         return [node]
 
 
@@ -68,6 +109,7 @@ def visit_html(self, node: lstm_explainer) -> None:
         f' data-fetches="{traces}{CONFIGS[0].name}.js">'
         f'<p class="lstm-explainer__noscript">{escape(words[FIRST_LINE])}</p></div>\n'
         f"<script>{PRELOAD_TRACE % json.dumps(traces)}</script>\n"
+        f"{cell_template(words[CELL_ALT])}\n"
     )
     raise nodes.SkipNode
 

@@ -37,12 +37,13 @@ class Config:
     num_layers: int = 1
     bidirectional: bool = False
     proj_size: int = 0
-    lengths: tuple[int, ...] | None = None  # packed variable-length sequences
+    lengths: tuple[int, ...] | None = None  # variable-length sequences, zero-padded to `steps`
     input_size: int = 2
     hidden_size: int = 3
     steps: int = 4  # L
     batch: int = 3  # N
     seed: int = 0
+    packed: bool = True  # with lengths: packed (each sequence stops at its length) or run over the padding
 
 
 CONFIGS = (
@@ -52,6 +53,8 @@ CONFIGS = (
     Config("bi", bidirectional=True),
     Config("packed", lengths=(4, 2, 3)),
     Config("packed-bi-2-layer", num_layers=2, bidirectional=True, lengths=(4, 2, 3)),
+    # The same module and input, padded but not packed: every step reads the padding.
+    Config("padded-bi-2-layer", num_layers=2, bidirectional=True, lengths=(4, 2, 3), packed=False),
     Config("proj", proj_size=2),
     Config("proj-bi", bidirectional=True, proj_size=2),
 )
@@ -73,7 +76,7 @@ def run_lstm(config: Config):
             x[length:, n] = 0  # padding: never read by a packed run
     with torch.no_grad(), warnings.catch_warnings():
         warnings.filterwarnings("ignore", "LSTM with projections is not supported with oneDNN")
-        if config.lengths is None:
+        if config.lengths is None or not config.packed:
             output, (h_n, c_n) = lstm(x)
         else:
             packed = pack_padded_sequence(x, torch.tensor(config.lengths), enforce_sorted=False)
@@ -103,12 +106,14 @@ def step(w: dict, x, h, c):
 
 
 def trace(config: Config) -> dict:
-    """The whole run as nested lists: ``steps[layer][direction][t][n]`` (None on padding)."""
+    """The whole run as nested lists: ``steps[layer][direction][t][n]`` (None where a packed run skips padding)."""
     import torch
 
     lstm, x, output, h_n, c_n = run_lstm(config)
     directions = 2 if config.bidirectional else 1
     lengths = list(config.lengths or [config.steps] * config.batch)
+    packed = config.lengths is not None and config.packed
+    runs = lengths if packed else [config.steps] * config.batch  # how far each sequence is read
     hidden_out = config.proj_size or config.hidden_size
     layer_input = x
     steps = []
@@ -118,7 +123,7 @@ def trace(config: Config) -> dict:
         for direction in range(directions):
             w = weights(lstm, layer, direction)
             rows = [[None] * config.batch for _ in range(config.steps)]
-            for n, length in enumerate(lengths):
+            for n, length in enumerate(runs):
                 h, c = torch.zeros(hidden_out), torch.zeros(config.hidden_size)
                 times = range(length - 1, -1, -1) if direction else range(length)
                 for t in times:
@@ -130,7 +135,7 @@ def trace(config: Config) -> dict:
         steps.append(per_direction)
         layer_input = layer_output
     return {
-        "config": {**asdict(config), "lengths": lengths, "packed": config.lengths is not None},
+        "config": {**asdict(config), "lengths": lengths, "packed": packed},
         "weights": [[weights(lstm, layer, d) for d in range(directions)] for layer in range(config.num_layers)],
         "input": x,
         "steps": steps,

@@ -1,6 +1,7 @@
-// The step-through explainer's logic, without the page: the order of steps, where a value of
-// output, h_n or c_n comes from and where else it appears, the Python expressions that select it,
-// and the parts of a gate's pre-activation. Tested by tests/js/explainer-core.test.js against
+// The step-through explainer's logic, without the page: the order of steps, which boxes of the
+// picture each step computes, where each lane's h_n and c_n are taken, the status line, where a
+// value of output, h_n or c_n comes from and where else it appears, the Python expressions that
+// select it, and the parts of a gate's pre-activation. Tested by tests/js/explainer-core.test.js against
 // traces made by torch; its expressions are run by torch in tests/test_explainer_expressions.py.
 "use strict";
 ((root, factory) => {
@@ -35,22 +36,107 @@
     return { end: false, layer, times: config.bidirectional ? [k, L - 1 - k] : [k] };
   }
 
+  /** The step at which layer/direction computes time step t (for every sequence that reaches t). */
+  function stepOf(config, layer, direction, t) {
+    return layer * config.steps + (direction === 0 ? t : config.steps - 1 - t);
+  }
+
+  /** Is time step t of sequence n padding (beyond its length)? Its input is zeros. */
   function isPadding(config, t, n) {
     return t >= config.lengths[n];
   }
 
-  /** Has step s (or an earlier one) computed layer/direction at time t? */
+  /** Does a step read time step t of sequence n? Not on padding when packed; always when padded. */
+  function runs(config, t, n) {
+    return !config.packed || !isPadding(config, t, n);
+  }
+
+  /** Has the clock reached layer/direction at time t by step s (for a sequence that reaches t)? */
   function isComputed(config, s, layer, direction, t) {
+    return stepOf(config, layer, direction, t) <= s;
+  }
+
+  /**
+   * A box of the picture, one (layer, direction, t) of sequence n, at step s: "skipped" (a packed
+   * run never reads that padding), "pending", "current" (computed at this step) or "done".
+   */
+  function boxState(config, s, n, layer, direction, t) {
+    if (!runs(config, t, n)) return "skipped";
+    const at = stepOf(config, layer, direction, t);
+    return at === s ? "current" : at < s ? "done" : "pending";
+  }
+
+  /** The boxes step s computes for sequence n: {layer, direction, t}, none where a direction idles. */
+  function active(config, s, n) {
     const info = stepInfo(config, s);
-    if (info.end || layer < info.layer) return true;
-    if (layer > info.layer) return false;
-    const k = info.times[0];
-    return direction === 0 ? t <= k : t >= config.steps - 1 - k;
+    return info.times
+      .map((t, direction) => ({ layer: info.layer, direction, t }))
+      .filter(({ t }) => runs(config, t, n));
   }
 
   /** The time step at which a direction ends for sequence n: its h_n and c_n are taken there. */
   function finalTime(config, direction, n) {
-    return direction === 0 ? config.lengths[n] - 1 : 0;
+    if (direction === 1) return 0;
+    return (config.packed ? config.lengths[n] : config.steps) - 1;
+  }
+
+  /** Where each lane (layer, direction) of sequence n ends: h_n[row] and c_n[row] are its state there. */
+  function laneEnds(config, n) {
+    const { D, layers } = dims(config);
+    const ends = [];
+    for (let layer = 0; layer < layers; layer++) {
+      for (let direction = 0; direction < D; direction++) {
+        ends.push({ layer, direction, t: finalTime(config, direction, n), row: layer * D + direction });
+      }
+    }
+    return ends;
+  }
+
+  /**
+   * The status line of step s for sequence n: {key, values}; a direction's part is itself
+   * {key, values}: "reads" (time step t), "reads-padding" (padded, not packed: the step reads
+   * the zeros), "finished" (packed: past the sequence's end) or "waiting" (packed, backward: not
+   * yet at the sequence's last time step, where it starts).
+   */
+  function status(config, s, n) {
+    const info = stepInfo(config, s);
+    const values = { step: s + 1, total: lastStep(config) + 1 };
+    if (info.end) return { key: "status-end", values };
+    const part = (direction, t) => {
+      if (!isPadding(config, t, n)) return { key: "reads", values: { t } };
+      if (!config.packed) return { key: "reads-padding", values: { t } };
+      const length = config.lengths[n];
+      return direction === 0
+        ? { key: "finished", values: { n, length } }
+        : { key: "waiting", values: { n, t: length - 1 } };
+    };
+    const [forward, backward] = info.times.map((t, direction) => part(direction, t));
+    if (!config.bidirectional) return { key: "status", values: { ...values, layer: info.layer, forward } };
+    return { key: "status-bi", values: { ...values, layer: info.layer, forward, backward } };
+  }
+
+  /**
+   * The values of output, h_n and c_n that box (layer, direction, t) of sequence n produced:
+   * [tensor, index] pairs, time-major; its h_t in output (top layer) and h_n, its c_t in c_n.
+   */
+  function produced(config, layer, direction, t, n) {
+    const { D, P, H, layers } = dims(config);
+    if (!runs(config, t, n)) return [];
+    const found = [];
+    if (layer === layers - 1) {
+      for (let k = 0; k < P; k++) found.push(["output", [t, n, direction * P + k]]);
+    }
+    if (t === finalTime(config, direction, n)) {
+      for (let k = 0; k < P; k++) found.push(["h_n", [layer * D + direction, n, k]]);
+      for (let k = 0; k < H; k++) found.push(["c_n", [layer * D + direction, n, k]]);
+    }
+    return found;
+  }
+
+  /** Is this value of output, h_n or c_n known at step s? Padding a packed run skips: always (zero). */
+  function isKnown(config, s, tensor, index) {
+    const source = origin(config, tensor, index);
+    return source === null || isComputed(config, s, source.layer, source.direction, source.t);
   }
 
   /**
@@ -61,7 +147,7 @@
     const { D, P, layers } = dims(config);
     if (tensor === "output") {
       const [t, n, j] = index;
-      if (isPadding(config, t, n)) return null;
+      if (!runs(config, t, n)) return null;
       return { layer: layers - 1, direction: Math.floor(j / P), t, n, unit: j % P, state: "h" };
     }
     const [row, n, k] = index;
@@ -155,9 +241,17 @@
     dims,
     lastStep,
     stepInfo,
+    stepOf,
     isPadding,
+    runs,
     isComputed,
+    boxState,
+    active,
     finalTime,
+    laneEnds,
+    status,
+    produced,
+    isKnown,
     origin,
     same,
     expressions,
