@@ -64,7 +64,7 @@ def one_step(case: Case) -> dict[str, torch.Tensor]:
 # Names in the picture: Unicode subscripts keep each one a single text run.
 SYMBOLS = {"c_prev": "cₜ₋₁", "c": "cₜ", "h_prev": "hₜ₋₁", "h": "hₜ", "x": "xₜ"}
 GATES = {"f": 90, "i": 145, "g": 200, "o": 262}  # x of each gate
-C_Y, MIX_Y, OUT_Y, GATE_Y, BAR_Y, WIDTH = 40, 100, 150, 200, 262, 340
+C_Y, MIX_Y, OUT_Y, GATE_Y, BAR_Y, WIDTH = 40, 100, 150, 200, 262, 328  # WIDTH: a 360 px phone's column
 GATE_W, GATE_H, DOT_R = 44, 26, 9
 
 
