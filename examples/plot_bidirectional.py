@@ -30,7 +30,7 @@ with torch.no_grad():  # only looking at values: no gradients needed
 # .. lstm-diagram:: unrolled
 #    :bidirectional:
 #
-#    The forward direction leaves its final state on the right, the backward direction on the left.
+#    The forward direction leaves its final state after the last time step, the backward direction after time step 0.
 #
 # .. lstm-diagram:: tensors
 #    :bidirectional:

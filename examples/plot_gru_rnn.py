@@ -61,7 +61,7 @@ assert all(modules[name].weight_ih_l0.shape == (k * H, H_in) for name, k in bloc
 # %%
 # The same count as bars: the rows of ``weight_ih_l0``, in blocks of :math:`H`.
 plt.figure(figsize=(4, 2.4), layout="constrained")
-plt.bar(list(modules), [module.weight_ih_l0.shape[0] // H for module in modules.values()], color="tab:blue")
+plt.bar(list(modules), [module.weight_ih_l0.shape[0] // H for module in modules.values()], color="C0")
 plt.title("weight_ih_l0.shape[0] // H")
 plt.show()
 

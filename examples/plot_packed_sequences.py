@@ -125,7 +125,7 @@ for ax, name, values in zip(axes, ["output", "padded_output"], [output, padded_o
     ax.imshow(values.norm(dim=-1).cpu(), cmap="Greys", vmin=0)
     ax.set(title=name, xlabel="$L$", xticks=range(L), yticks=range(N))
 last_steps = (lengths - 1).cpu()
-axes[0].scatter(last_steps, range(N), marker="s", s=200, facecolors="none", edgecolors="tab:red", linewidths=2)
+axes[0].scatter(last_steps, range(N), marker="s", s=200, facecolors="none", edgecolors="C0", linewidths=2)
 axes[0].set_ylabel("$N$")
 plt.show()
 

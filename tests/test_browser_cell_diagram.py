@@ -31,7 +31,7 @@ def test_cell_picture_is_legible_and_follows_the_theme(page, site_url, language,
     sizes = picture.evaluate(
         """svg => {
             const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-            return [...svg.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * scale);
+            return [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
         }"""
     )
     assert len(sizes) > 40 and min(sizes) >= 11, f"{language} {scheme} {width}px: smallest text {min(sizes):.1f} px"

@@ -75,7 +75,7 @@ def test_the_built_picture_prints_this_runs_numbers(language):
         shown = table[4 * row : 4 * row + 4]
         expected = [number(v) for v in values[name][cell.SEQUENCE].tolist()]
         assert shown == [cell.SYMBOLS.get(name, name), *expected], (language, name, shown)
-    sizes = [float(size) for size in re.findall(r'<text[^>]*font-size="([\d.]+)"', svg)]
+    sizes = [float(size) for size in re.findall(r'<(?:text|svg)[^>]*font-size="([\d.]+)"', svg)]  # own, or the <svg>'s
     assert min(sizes) >= 11, f"{language}: text at {min(sizes)} px"
     alt = re.search(r"<title[^>]*>([^<]+)</title>", svg)[1]
     assert bool(CJK.search(alt)) == (language == "zh_CN"), alt

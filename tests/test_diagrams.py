@@ -9,7 +9,7 @@ import polib
 import pytest
 import torch
 
-from lstmdocs.pictures import cases, catalogue, diagrams, drawing
+from lstmdocs.pictures import cases, catalogue, diagrams, drawing, narrow
 from lstmdocs.pictures.cases import Case, Claim, ClaimError
 from page_code import blocks
 
@@ -41,7 +41,7 @@ def test_english_pictures_are_inline_scalable_svg_with_alt_text(app):
     assert app.warning.getvalue() == ""
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     found = svgs(html)
-    assert len(found) == PICTURES
+    assert len(found) == 2 * PICTURES  # each wider than a phone: drawn again for one
     for svg in found:
         size = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)" width="([\d.]+)" height="([\d.]+)"', svg)
         assert size and size.groups()[:2] == size.groups()[2:], "drawn at one CSS px per unit: never scaled down"
@@ -49,9 +49,33 @@ def test_english_pictures_are_inline_scalable_svg_with_alt_text(app):
         assert "time step" in alt_text(svg) and not CJK.search(svg)
         assert any("output" in label or "h_n" in label for label in labels(svg))
     assert html.count('class="lstm-diagram__legend"') == PICTURES
-    assert html.count('<div class="lstm-diagram__scroll" tabindex="0"><svg') == PICTURES  # scrolls on a phone
+    for variant in ("wide", "narrow"):  # each in a box that scrolls, by keyboard too, should it not fit
+        assert html.count(f'<div class="lstm-diagram__scroll lstm-variants-{variant}" tabindex="0"><svg') == PICTURES
     assert "<figcaption>" in html and "One layer over four time steps." in html
     assert "lstm-diagrams.css" in html
+
+
+def width_of(svg: str) -> float:
+    return float(re.search(r'<svg [^>]*width="([\d.]+)"', svg)[1])
+
+
+@pytest.mark.sphinx("html", testroot="diagrams", confoverrides={"language": "en", **SITE_LOCALES})
+def test_a_picture_wider_than_a_phone_has_a_narrow_drawing_chosen_by_its_width(app):
+    """Wide drawings fit the text column at 1280 px, narrow ones a 360 px phone's; the figure's class
+    names the width below which lstm-diagrams.css shows the narrow one, and the style sheet has that rule."""
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    css = (diagrams.STATIC / "lstm-diagrams.css").read_text(encoding="utf-8")
+    figures = re.findall(r'<div class="lstm-variants lstm-variants-fits-(\d+)">(.*?)</div><ul', html, re.DOTALL)
+    assert len(figures) == PICTURES
+    for fits, pictures in figures:
+        wide, narrow = svgs(pictures)
+        assert pictures.startswith(f'<div class="lstm-diagram__scroll lstm-variants-wide" tabindex="0">{wide}')
+        assert width_of(wide) <= int(fits) < width_of(wide) + 40 and width_of(wide) <= diagrams.WIDEST
+        assert width_of(narrow) <= drawing.NARROWEST
+        assert (
+            f"@container lstm-variants (width < {fits}px) {{\n  .lstm-variants-fits-{fits} > .lstm-variants-wide" in css
+        )
 
 
 @pytest.mark.sphinx("html", testroot="diagrams", confoverrides={"language": "zh_CN", **SITE_LOCALES})
@@ -59,7 +83,7 @@ def test_chinese_pictures_are_labelled_in_chinese(app):
     app.build()
     assert app.warning.getvalue() == ""
     found = svgs((app.outdir / "index.html").read_text(encoding="utf-8"))
-    assert len(found) == PICTURES
+    assert len(found) == 2 * PICTURES
     for svg in found:
         assert CJK.search(alt_text(svg)), alt_text(svg)
         assert any(CJK.search(label) for label in labels(svg)), labels(svg)
@@ -202,3 +226,54 @@ def test_the_bidirectional_picture_draws_its_states_where_the_checked_claims_put
     moved = [Claim("backward", "output[:, 1, 3:]", "h_n[-1]") if c.meaning == "backward" else c for c in claims]
     svg = drawing.draw_bidirectional(case, moved, str, "t")[0].svg("alt")
     assert first < text_x(svg, "h_n[-1] =") < text_x(svg, "input[:, 2]")  # now beside output[:, 1]
+
+
+def text_y(svg: str, label: str) -> float:
+    found = re.findall(
+        r'<text x="[\d.]+" y="([\d.]+)"[^>]*>' + re.escape(html.escape(label, quote=False)) + "</text>", svg
+    )
+    assert len(found) == 1, f"{label!r} drawn {len(found)} times"
+    return float(found[0])
+
+
+def test_the_narrow_pictures_draw_their_states_where_the_checked_claims_put_them():
+    """Time running down: a moved claim moves its label down to its step, as in the wide pictures."""
+    case = Case(bidirectional=True)
+    claims = cases.claims(case)
+    svg = narrow.draw_bidirectional(case, claims, str, "t")[0].svg("alt")
+    first, last = text_y(svg, "[:, 0]"), text_y(svg, f"[:, {case.steps - 1}]")
+    assert text_y(svg, "h_n[-1] =") < first < last < text_y(svg, "= h_n[-2]")  # above step 0, below the last
+    assert text_y(svg, "≠ h_n[-1]") > last  # the trap, at the last step
+    moved = [Claim("backward", "output[:, 1, 3:]", "h_n[-1]") if c.meaning == "backward" else c for c in claims]
+    svg = narrow.draw_bidirectional(case, moved, str, "t")[0].svg("alt")
+    assert first < text_y(svg, "h_n[-1] =") < text_y(svg, "[:, 1]")  # now above output[:, 1]
+
+    case = Case()
+    claims = cases.claims(case)
+    moved = [Claim("final", "output[:, 1, :]", "h_n[-1]") if c.meaning == "final" else c for c in claims]
+    svg = narrow.draw_unrolled(case, claims, str, "t")[0].svg("alt")
+    assert text_y(svg, f"output[:, {case.steps - 1}]") < text_y(svg, "= h_n[-1]")  # below the last step
+    svg = narrow.draw_unrolled(case, moved, str, "t")[0].svg("alt")
+    assert text_y(svg, "output[:, 1]") < text_y(svg, "= h_n[-1]") < text_y(svg, "output[:, 2]")  # below step 1
+
+    case = Case(lengths=(4, 2, 3))
+    claims = cases.claims(case)
+    svg = narrow.draw_packed(case, claims, str, "t")[0].svg("alt")
+    assert text_y(svg, "h_n[-1][1]") > text_y(svg, "output[0, 3]")  # below the longest column
+    swapped = [Claim("final", c.left, "h_n[-1][2]" if c.right == "h_n[-1][1]" else "h_n[-1][1]")
+               if c.meaning == "final" and c.right in ("h_n[-1][1]", "h_n[-1][2]") else c for c in claims]  # fmt: skip
+    assert text_x(narrow.draw_packed(case, swapped, str, "t")[0].svg("alt"), "h_n[-1][2]") == text_x(svg, "h_n[-1][1]")
+
+
+PHONE_CASES = [  # every kind the directive draws, with what the site's pages give it
+    *[(kind, Case(layers=layers, bidirectional=bi)) for kind in ("unrolled", "tensors") for layers in (1, 2)
+      for bi in (False, True) if not (kind == "unrolled" and layers == 2 and bi)],
+    *[(kind, Case(lengths=lengths)) for kind in ("packed", "tensors", "packed-sequence") for lengths in ((4, 2, 3), (5, 2, 4))],
+    ("view", Case(layers=2, bidirectional=True)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "case"), PHONE_CASES)
+def test_every_narrow_drawing_fits_a_phone(kind, case):
+    drawn = narrow.NARROW[kind](case, cases.checked_claims(case), str, "t")[0]
+    assert drawn.width <= drawing.NARROWEST

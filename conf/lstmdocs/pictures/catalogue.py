@@ -26,6 +26,7 @@ CATALOGUE = "lstmdocs"
 HERE = Path(__file__).resolve().parent
 SOURCES = [
     HERE / "drawing.py",
+    HERE / "narrow.py",
     HERE / "diagrams.py",
     HERE / "cell.py",
     HERE / "labels.py",

@@ -78,7 +78,7 @@ class Geometry:
     out_y: float = 150
     gate_y: float = 200
     bar_y: float = 262
-    width: float = 340
+    width: float = 328  # a 360 px phone's column
 
     @property
     def mix_x(self) -> float:

@@ -32,7 +32,8 @@ from sphinx.util.docutils import SphinxDirective
 from lstmdocs import add_static
 from lstmdocs.pictures import cases, catalogue
 from lstmdocs.pictures.cases import Case, ClaimError
-from lstmdocs.pictures.drawing import DRAWINGS, DiagramError
+from lstmdocs.pictures.drawing import DRAWINGS, NARROWEST, DiagramError
+from lstmdocs.pictures.narrow import NARROW
 from lstmdocs.pictures.svg import swatch
 from lstmdocs.running.device import torch_version
 
@@ -49,23 +50,47 @@ def case_of(node: lstm_diagram) -> Case:
     return Case(layers=node["layers"], bidirectional=node["bidirectional"], lengths=tuple(lengths) if lengths else None)
 
 
+WIDEST = 720  # the text column at 1280 px is 736 px wide: every wide drawing fits it
+FITS = range(360, WIDEST + 1, 40)  # the widths lstm-diagrams.css switches a figure to its narrow drawing below
+
+
 def render(node: lstm_diagram, language: str) -> str:
-    """The figure's HTML body: the picture, named by its alt text, and its legend."""
+    """The figure's HTML body: the picture, named by its alt text, and its legend.
+
+    A picture wider than a phone's text column (`NARROWEST`) is drawn twice from the same
+    checked claims: as designed, and laid out for a narrow screen (`narrow`). The page
+    shows the narrow drawing while the picture's box is narrower than the wide one
+    (a container query in lstm-diagrams.css on the class ``lstm-variants-fits-<px>``);
+    the drawing not shown is ``display: none``, so assistive technology reads one.
+    """
     _ = catalogue.translation(language)
     case = case_of(node)
     try:
         claims = cases.checked_claims(case)
         drawing, items, intro = DRAWINGS[node["kind"]](case, claims, _, node["uid"])  # the cell checks its own
+        variants = [("wide", drawing, intro)]
+        if drawing.width > NARROWEST:
+            narrow, narrow_intro = NARROW[node["kind"]](case, claims, _, f"{node['uid']}-narrow")
+            variants.append(("narrow", narrow, narrow_intro))
     except ClaimError as error:
         raise DiagramError(f"{node.source}:{node.line}: {error}") from error
-    alt = " ".join([intro, *(_("{sentence}.").format(sentence=text) for _m, _h, text in items)])
+    for name, picture, _intro in variants:
+        if picture.width > (NARROWEST if name == "narrow" or len(variants) == 1 else WIDEST):
+            limit = "a phone's" if picture.width <= WIDEST else "a desktop's"
+            raise DiagramError(f"{node.source}:{node.line}: the {name} drawing is {picture.width:g} px wide, wider than {limit} text column")  # fmt: skip
+    sentences = [_("{sentence}.").format(sentence=text) for _m, _h, text in items]
+    pictures = "".join(
+        f'<div class="lstm-diagram__scroll lstm-variants-{name}" tabindex="0">{picture.svg(" ".join([alt, *sentences]))}</div>'
+        for name, picture, alt in variants
+    )
+    if len(variants) > 1:
+        fits = next(width for width in FITS if width >= drawing.width)
+        pictures = f'<div class="lstm-variants lstm-variants-fits-{fits}">{pictures}</div>'
     rows = "".join(
         f'<li class="lstm-diagram__legend-item">{swatch(meaning, meaning == "trap")} {html}</li>'
         for meaning, html, _t in items
     )
-    # Drawn at full size: on a narrow screen the picture scrolls (by keyboard too) rather than shrinks.
-    picture = f'<div class="lstm-diagram__scroll" tabindex="0">{drawing.svg(alt)}</div>'
-    return f'{picture}<ul class="lstm-diagram__legend">{rows}</ul>'
+    return f'{pictures}<ul class="lstm-diagram__legend">{rows}</ul>'
 
 
 def lengths_option(argument: str) -> list[int]:

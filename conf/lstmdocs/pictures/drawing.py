@@ -18,6 +18,8 @@ from lstmdocs.pictures.cell import draw_cell
 from lstmdocs.pictures.labels import Gettext, number, number_list
 from lstmdocs.pictures.svg import COLOURS, Drawing
 
+NARROWEST = 328  # the text column of a 360 px phone: a narrow drawing fits it
+
 
 class DiagramError(SphinxError):
     category = "LSTM diagram error"
@@ -82,9 +84,14 @@ def legend(case: Case, claims: list[Claim], _: Gettext, first: str | None = None
 
 # -- Tensor values as grids ----------------------------------------------------
 NUM_W, NUM_H, COL_GAP, ROW_GAP, GROUP_GAP, LABEL_W, GRID_TOP = 46, 16, 12, 10, 22, 70, 58
+NARROW_NUM_W, NARROW_COL_GAP, BLOCK_GAP = 44, 6, 18  # narrow: tighter columns, h_n and c_n below output
 
 
-def draw_tensors(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[Drawing, list, str]:
+def draw_tensors(
+    case: Case, claims: list[Claim], _: Gettext, uid: str, narrow: bool = False
+) -> tuple[Drawing, list, str]:
+    """One grid per tensor, a row per sequence: side by side, or on a narrow screen
+    (``narrow``) output above and h_n, c_n below it, each block with its own headings."""
     values = cases.run(case)
     output, h_n, c_n = values["output"], values["h_n"], values["c_n"]
     N, T, W = output.shape
@@ -98,60 +105,78 @@ def draw_tensors(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple
             for flat in cases.positions(expression, shapes):
                 highlights.setdefault((name, flat), []).append(claim.meaning)
 
+    num_w = NARROW_NUM_W if narrow else NUM_W
+    col_w = num_w + (NARROW_COL_GAP if narrow else COL_GAP)
     split = 4 if case.bidirectional else 0  # a gap between the two directions' halves
     row_h = W * NUM_H + split
-    row_top = [GRID_TOP + b * (row_h + ROW_GAP) for b in range(N)]
-    col_w = NUM_W + COL_GAP
-    out_x = LABEL_W
-    h_x = out_x + T * col_w + GROUP_GAP
-    c_x = h_x + states * col_w + GROUP_GAP
-    width = c_x + states * col_w
-    height = row_top[-1] + row_h + 8
+    # Blocks of grids: (tensor, left, top of its headings, rows' height); output first.
+    blocks = [("output", LABEL_W, 0, row_h)]
+    x, top = LABEL_W + T * col_w + GROUP_GAP, 0
+    subs = case.layers > 1 or case.bidirectional  # a line under h_n[k] and c_n[k] naming layer and direction
+    for name in ("h_n", "c_n"):
+        if narrow and (top == 0 or x + states * col_w > NARROWEST):  # below the blocks so far
+            x, top = LABEL_W, blocks[-1][2] + GRID_TOP + N * (blocks[-1][3] + ROW_GAP) + BLOCK_GAP
+            top -= 0 if subs else 20  # the names on the line their subtitles would take
+        blocks.append((name, x, top, row_h if top == 0 else H * NUM_H))  # beside output: its rows' pitch
+        x += states * col_w + GROUP_GAP
+    width = max(left + (T if name == "output" else states) * col_w for name, left, _t, _h in blocks)
+    height = max(top + GRID_TOP + N * (rows + ROW_GAP) for _n, _l, top, rows in blocks) - ROW_GAP + 8
     drawing = Drawing(width, height, uid)
 
     def cell(name: str, flat: int, x: float, y: float, value: float) -> None:
         meanings = highlights.get((name, flat), [])
         for meaning in meanings:
             if meaning == "trap":
-                drawing.hatch(x, y, NUM_W, NUM_H, meaning)
+                drawing.hatch(x, y, num_w, NUM_H, meaning)
             else:
-                drawing.fill(x, y, NUM_W, NUM_H, meaning)
+                drawing.fill(x, y, num_w, NUM_H, meaning)
         faded = {"fill_opacity": 0.55} if "padding" in meanings else {}
-        drawing.text(x + NUM_W / 2, y + NUM_H - 4, number(value), size=11, mono=True, **faded)
+        drawing.text(x + num_w / 2, y + NUM_H - 4, number(value), size=11, mono=True, **faded)
 
-    # Headers: the tensors, the time steps, the sequences (rows).
-    drawing.text(out_x + T * col_w / 2, 16, "output", size=13, mono=True)
-    drawing.text(LABEL_W - 6, 36, _("time step"), size=11, anchor="end")
-    drawing.text(LABEL_W - 6, 52, _("sequence"), size=11, anchor="end")
-    for t in range(T):
-        drawing.text(out_x + t * col_w + NUM_W / 2, 36, str(t), size=11, mono=True)
-    for name, x0 in (("h_n", h_x), ("c_n", c_x)):
+    labelled = set()  # the tops whose sequence numbers are drawn
+    for name, x0, top, rows in blocks:
+        grid_top = top + GRID_TOP
+        if top not in labelled:  # the rows' headings, once per line of blocks
+            labelled.add(top)
+            drawing.text(LABEL_W - 6, top + 52, _("sequence"), size=11, anchor="end")
+            for b in range(N):
+                drawing.text(LABEL_W - 26, grid_top + b * (rows + ROW_GAP) + NUM_H - 4, str(b), size=11, mono=True,
+                             anchor="end")  # fmt: skip
+        if name == "output":
+            drawing.text(x0 + T * col_w / 2, top + 16, "output", size=13, mono=True)
+            drawing.text(LABEL_W - 6, top + 36, _("time step"), size=11, anchor="end")
+            for t in range(T):
+                drawing.text(x0 + t * col_w + num_w / 2, top + 36, str(t), size=11, mono=True)
+            for b in range(N):
+                y0 = grid_top + b * (rows + ROW_GAP)
+                if case.bidirectional:
+                    drawing.text(LABEL_W - 8, y0 + H * NUM_H / 2 + 4, "→", size=11, anchor="end")
+                    drawing.text(LABEL_W - 8, y0 + split + 3 * H * NUM_H / 2 + 4, "←", size=11, anchor="end")
+                for t in range(T):
+                    for j in range(W):
+                        y = y0 + j * NUM_H + (split if j >= H else 0)
+                        cell("output", (b * T + t) * W + j, x0 + t * col_w, y, output[b, t, j].item())
+            continue
+        tensor = h_n if name == "h_n" else c_n
         for k in range(states):
             index = k - states if case.bidirectional else k  # h_n[-2], h_n[-1]: as legend and caption say
-            drawing.text(x0 + k * col_w + NUM_W / 2, 16, f"{name}[{index}]", size=11, mono=True)
+            name_y = top + (16 if subs or top == 0 else 36)
+            drawing.text(x0 + k * col_w + num_w / 2, name_y, f"{name}[{index}]", size=11, mono=True)
             layer, direction = divmod(k, case.directions)
             sub = _("layer {layer}").format(layer=layer) if case.layers > 1 else ""
             if case.bidirectional:
                 sub = ("← " if direction else "→ ") + sub
-            drawing.text(x0 + k * col_w + NUM_W / 2, 36, sub.strip(), size=11)
-
-    for b in range(N):
-        top = row_top[b]
-        drawing.text(LABEL_W - 26, top + NUM_H - 4, str(b), size=11, mono=True, anchor="end")
-        if case.bidirectional:
-            drawing.text(LABEL_W - 8, top + H * NUM_H / 2 + 4, "→", size=11, anchor="end")
-            drawing.text(LABEL_W - 8, top + split + 3 * H * NUM_H / 2 + 4, "←", size=11, anchor="end")
-        for t in range(T):
-            for j in range(W):
-                y = top + j * NUM_H + (split if j >= H else 0)
-                cell("output", (b * T + t) * W + j, out_x + t * col_w, y, output[b, t, j].item())
-        for name, x0, tensor in (("h_n", h_x, h_n), ("c_n", c_x, c_n)):
-            for k in range(states):
+            if sub:
+                drawing.text(x0 + k * col_w + num_w / 2, top + 36, sub.strip(), size=11)
+            for b in range(N):
                 for j in range(H):
-                    y = top + j * NUM_H
+                    y = grid_top + b * (rows + ROW_GAP) + j * NUM_H
                     cell(name, (k * N + b) * H + j, x0 + k * col_w, y, tensor[k, b, j].item())
     items = legend(case, claims, _)
-    alt = _("The values of output, h_n and c_n computed by this build: one row per sequence, one column per time step.")
+    if narrow:
+        alt = _("The values of output, h_n and c_n computed by this build: one row per sequence; output first, one column per time step, then h_n and c_n below it.")  # fmt: skip
+    else:
+        alt = _("The values of output, h_n and c_n computed by this build: one row per sequence, one column per time step.")  # fmt: skip
     return drawing, items, alt
 
 
@@ -332,20 +357,26 @@ def draw_packed(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[
 VIEW_ROW, VIEW_BOX_W, VIEW_BOX_H, VIEW_LEFT, VIEW_GAP = 46, 150, 30, 8, 170
 
 
-def draw_view(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[Drawing, list, str]:
-    """h_n's rows on the left, the same rows as ``view(L, 2, N, H)[layer, direction]`` on the right."""
+def check_view(case: Case) -> None:
+    """What the view pictures' labels say: the view's [-1, 0] is the forward direction (its last
+    step), [-1, 1] the backward direction (its step 0)."""
     import torch
 
     L, D, H = case.layers, case.directions, case.hidden
     values = cases.run(case)
     output, view = values["output"], values["h_n"].view(L, D, *values["h_n"].shape[1:])
-    # What the labels say: index 0 is the forward direction (its last step), 1 the backward (its step 0).
     for index, expected, where in (
         (0, output[:, -1, :H], f"output[:, -1, :{H}]"),
         (1, output[:, 0, H:], f"output[:, 0, {H}:]"),
     ):
         if not torch.equal(view[-1, index], expected):
             raise DiagramError(f"h_n.view({L}, {D}, N, H)[-1, {index}] is drawn equal to {where}, but is not")
+
+
+def draw_view(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[Drawing, list, str]:
+    """h_n's rows on the left, the same rows as ``view(L, 2, N, H)[layer, direction]`` on the right."""
+    check_view(case)
+    L, D = case.layers, case.directions
     rows = L * D
     top = 44
     right_x = VIEW_LEFT + VIEW_BOX_W + VIEW_GAP
@@ -378,8 +409,9 @@ def draw_view(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[Dr
 PS_CELL, PS_GAP, PS_LEFT, PS_TOP = 50, 10, 100, 56
 
 
-def draw_packed_sequence(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[Drawing, list, str]:
-    """The packed output's ``data`` rows, grouped by time step (``batch_sizes``), in ``sorted_indices`` order."""
+def packed_rows(case: Case) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    """``batch_sizes``, ``sorted_indices`` and what each row of ``data`` is, ``(i, t)`` for ``output[i, t]``:
+    checked on the packed output, and each sequence's last row against ``h_n[-1][i]``."""
     import torch
     from torch.nn.utils.rnn import pack_padded_sequence
 
@@ -394,7 +426,12 @@ def draw_packed_sequence(case: Case, claims: list[Claim], _: Gettext, uid: str) 
             raise DiagramError(f"packed data row {row} is drawn as output[{i}, {t}], but is not")
         if t == case.length(i) - 1 and not torch.equal(packed.data[row], h_n[-1][i]):
             raise DiagramError(f"packed data row {row} is drawn as h_n[-1][{i}], but is not")
+    return batch_sizes, order, rows
 
+
+def draw_packed_sequence(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[Drawing, list, str]:
+    """The packed output's ``data`` rows, grouped by time step (``batch_sizes``), in ``sorted_indices`` order."""
+    batch_sizes, order, rows = packed_rows(case)
     x, xs = PS_LEFT, []
     for size in batch_sizes:
         xs += [x + k * PS_CELL for k in range(size)]
