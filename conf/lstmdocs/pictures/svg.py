@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from html import escape
 
 SMALLEST_TEXT = 11  # user units, drawn 1:1 as CSS px: nothing smaller is legible on a phone
-MONO_CLASS = "lstm-mono"  # ui-monospace, SFMono-Regular, Menlo, Consolas, monospace (lstm-diagrams.css)
+MONO = "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace"  # as lstm-diagrams.css names it for MONO_CLASS
+MONO_CLASS = "lstm-mono"  # the monospace font of lesson pictures (lstm-diagrams.css); MONO where that is not loaded
 TEXT_DEFAULTS = {"font_size": SMALLEST_TEXT, "text_anchor": "middle", "fill": "currentColor"}  # on the <svg>
 COLOURS = {  # translucent fills: legible on furo's light and dark backgrounds
     "output": "#14b8a6",
