@@ -17,7 +17,7 @@ SITE_NAME = "nn.LSTM: output, h_n, c_n"
 NAMES = set(
     "LSTM GRU RNN PyTorch Keras NumPy CUDA cuDNN cuBLAS CPU GPU TF32 Ampere Mersenne Twister Philox "
     "Adam JavaScript Python Jupyter notebook Sphinx Sphinx-Gallery bug doctest sigmoid dropout Dropout "
-    "detach kernel recurrent Furo torch".split()
+    "detach kernel recurrent Furo torch tanh Home End Enter".split()
 )
 ATTRIBUTES = ("aria-label", "title", "alt", "placeholder", "data-tooltip", "tooltip")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")

@@ -622,6 +622,10 @@ def test_the_page_grows_by_at_most_60_kib_on_a_first_visit():
             "explainer/traces/bi-2-layer.js",
         ]
         size = sum(f.stat().st_size for f in files)
+        # What every page gained since then counts against no widget (the language switch's and the search
+        # highlighting's scripts): the explainer's own growth is what is held to 60 KiB.
+        site_wide = sum(f.stat().st_size for f in files if f.name in ("language-switch.js", "highlight_svg.js"))
+        size -= site_wide
         print(f"{language}: {size / KIB:.1f} KiB, {(size - before[language]) / KIB:+.1f} KiB")
         assert size - before[language] <= 60 * KIB, f"{language}: {size} bytes"
 
@@ -631,7 +635,7 @@ def test_the_page_grows_by_at_most_60_kib_on_a_first_visit():
 def test_the_explainer_is_accessible_with_a_cell_open_and_a_value_selected(page, site_url, language, width):
     """axe-core, light and dark (tests/test_browser_every_page.py checks the page as it opens)."""
     from axe import grave_violations
-    from test_browser_every_page import SCHEMES
+    from page_checks import SCHEMES
 
     page.set_viewport_size({"width": width, "height": 900})
     found = []
