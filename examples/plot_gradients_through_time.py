@@ -81,7 +81,7 @@ assert relative["nn.LSTM, f > 0.9"][0] > 0.1
 plt.figure(figsize=(6.8, 3), layout="constrained")
 for name, r in relative.items():
     plt.semilogy(r, label=name)
-plt.title(r"$\|\partial y_{L-1} / \partial x_t\|$")  # also the figure's alt text
+plt.title(r"$\|\partial y_{L-1} / \partial x_t\|$")
 plt.xlabel("$t$")
 plt.ylabel(r"$\|\partial y_{L-1} / \partial x_t\| \,/\, \|\partial y_{L-1} / \partial x_{L-1}\|$")
 plt.legend(loc="lower right")

@@ -28,7 +28,8 @@ GLOSS = re.compile(r"（[A-Za-z][A-Za-z -]*）")
 # A name another library gives a thing, as it writes it, followed by that library (the glossary: memory state（Keras）).
 FOREIGN_NAME = re.compile(r"[A-Za-z][A-Za-z -]*（Keras）")
 CODE_SELECTOR = (
-    "pre, code, kbd, samp, math, sub, sup, .notranslate, .math, .highlight, .sphx-glr-script-out, .cell_output"
+    "pre, code, kbd, samp, math, sub, sup, .notranslate, .math, .highlight, .sphx-glr-script-out, .cell_output, "
+    ".lstm-mono"  # code in the pictures (svg.MONO_CLASS)
 )
 
 

@@ -27,7 +27,7 @@ def _(text: str) -> str:
 
 
 WORDS = {  # example -> the words on its figures (a title, a legend entry), as matplotlib drew them
-    "plot_bidirectional": [_("final"), _("input")],  # the joined final states, beside output[:, -1, :]
+    "plot_bidirectional": [_("final")],  # the joined final states, beside output[:, -1, :]
     "plot_carry_state": [_("restarted")],  # chunks that each start from zeros
     "plot_classifier": [_("loss")],  # the title of the loss curve
 }
