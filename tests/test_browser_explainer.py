@@ -472,6 +472,7 @@ def test_keyboard_operation_live_region_and_url(page, site_url, language):
     switch.focus()  # the language switch takes the address's query when focused
     other = switch.get_attribute("href")
     assert urlparse(other).query == urlparse(page.url).query
+    page.focus("#lstm-explainer input[name=step]")
     page.keyboard.press("End")
     url = page.url
     page.goto("about:blank")

@@ -23,7 +23,8 @@ def test_the_templates_folder_does_not_leak_into_later_applications(app):
     assert str(TEMPLATES) in app.config.templates_path
     # Sphinx shares a default list between the applications of one process: appending to it
     # in place would give every later application (a test's, the next language's) this folder.
-    assert Config.config_values["templates_path"].default == []
+    # (Only ours is asked about: sphinx-gallery appends its own components folder to that list.)
+    assert str(TEMPLATES) not in Config.config_values["templates_path"].default
 
 
 def test_outputs_from_another_device_stop_the_build(tmp_path):
