@@ -56,6 +56,20 @@ def test_a_label_naming_another_function_is_refused(monkeypatch, table, change):
         cell.one_step(Case())
 
 
+def test_each_label_names_the_function_it_stands_for():
+    """σ is the logistic function 1 / (1 + e^-x), tanh the hyperbolic tangent: the labels the picture
+    writes for torch's functions are those functions (a swapped table would draw tanh on the gates)."""
+    import math
+
+    import torch
+
+    meaning = {"σ": lambda x: 1 / (1 + math.exp(-x)), "tanh": math.tanh}
+    points = torch.linspace(-3, 3, 13, dtype=torch.float64)
+    for function, label in cell.SYMBOL.items():
+        drawn = torch.tensor([meaning[label](x) for x in points.tolist()], dtype=torch.float64)
+        assert torch.allclose(getattr(torch, function)(points), drawn, rtol=0, atol=1e-12), (function, label)
+
+
 def test_a_tolerance_of_zero_is_refused_not_rounded_away(monkeypatch):
     """The stated atol is what is checked: a hand-written loop is not bit for bit torch's kernel."""
     monkeypatch.setattr(cell, "ATOL", 0.0)

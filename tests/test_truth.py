@@ -16,7 +16,9 @@ CUDA_PAGE = ROOT / "docs" / "reference" / "cuda.md"
 
 
 def test_the_cuda_page_lists_exactly_what_test_cuda_covers():
-    sentence = next(line for line in CUDA_PAGE.read_text(encoding="utf-8").splitlines() if "re-checks these" in line)
+    sentence = next(
+        line for line in CUDA_PAGE.read_text(encoding="utf-8").splitlines() if "holds checks of these" in line
+    )
     listed = sentence.split(":", 1)[1]
     for item, test_name in COVERED.items():
         assert item in listed, f"cuda.md no longer says {item!r}: update COVERED in tests/cuda_coverage.py"
@@ -29,6 +31,33 @@ def test_the_cuda_page_lists_exactly_what_test_cuda_covers():
 def test_every_cuda_test_is_listed_on_the_page():
     tests = cuda_tests() - {"test_cudnn_runs_the_lstm"}
     assert tests == set(COVERED.values())
+
+
+def test_the_cuda_page_names_the_determinism_call_the_gallery_makes(monkeypatch):
+    """cuda.md quotes the resetter's call, arguments included: `warn_only=True` asks, it does not guarantee."""
+    import gc
+
+    import matplotlib
+    import torch
+
+    from lstmdocs.running import gallery
+
+    def recorder(calls):
+        return lambda *args, **kwargs: calls.append((args, kwargs))
+
+    made, quoted = [], []
+    monkeypatch.setattr(torch, "use_deterministic_algorithms", recorder(made))
+    threads = torch.get_num_threads()
+    with matplotlib.rc_context():
+        gallery.reset({}, "plot_example.py")
+    gc.unfreeze()
+    torch.set_num_threads(threads)
+    call = re.search(
+        r"the gallery calls `(torch\.use_deterministic_algorithms\([^`]*\))`", CUDA_PAGE.read_text(encoding="utf-8")
+    )
+    assert call, "cuda.md no longer quotes the gallery's torch.use_deterministic_algorithms call"
+    eval(call.group(1), {"torch": type("Torch", (), {"use_deterministic_algorithms": staticmethod(recorder(quoted))})})
+    assert made == quoted, f"the gallery calls {made}, cuda.md says {call.group(1)}"
 
 
 @pytest.mark.parametrize(

@@ -14,19 +14,10 @@ from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from built import SITE, require
+from lstmdocs.widgets.explainer.trace import CONFIGS
 
 TRACES = "_static/explainer/traces"
-NAMES = (
-    "bi-2-layer",
-    "1-layer",
-    "2-layer",
-    "bi",
-    "packed",
-    "packed-bi-2-layer",
-    "padded-bi-2-layer",
-    "proj",
-    "proj-bi",
-)
+NAMES = tuple(config.name for config in CONFIGS)  # every configuration the page offers
 
 
 def load(language: str, name: str) -> dict:

@@ -42,6 +42,8 @@ CHECKS = {  # the check that guards each file, run from the scratch copy's root
         "claim or trap",
     ],
     "conf/lstmdocs/widgets/explorer/static/explorer/lstm-shapes.js": ["node", "--test", "tests/js/lstm-shapes.test.js"],
+    # The cell picture's labels: its step, checked against nn.LSTM, and the functions its labels name.
+    "conf/lstmdocs/pictures/cell.py": [*PYTEST, "tests/test_cell_diagram.py", "-m", "unit"],
 }
 
 
@@ -49,30 +51,106 @@ class CatalogueError(ValueError):
     """The catalogue no longer fits the files: a mutant's text is gone or repeated."""
 
 
-@dataclass
-class Mutant:
-    id: str
+# For a file with no check of its own: both editions built with -W (in the copy's _build, kept between
+# mutants, so only the first is cold), then the tests the mutant names.
+BUILD_BOTH = [sys.executable, "-m", "tools.build_site", "_build", "en", "zh_CN", "--"]
+BUILD_TIMEOUT_S = 900
+
+
+def own_check(file: str) -> list[str] | None:
+    """The check that guards ``file`` by itself, or None."""
+    if file in CHECKS:
+        return CHECKS[file]
+    if file.startswith("docs/locales/") and file.endswith(".po"):
+        # A translation: its numbers, code, claims, placeholders and ordinal words against the English.
+        return [*PYTEST, "tests/test_zh_translation_facts.py"]
+    if (file.startswith("docs/") and file.endswith(".md")) or (file.startswith("examples/") and file.endswith(".py")):
+        # What the build runs when it reads the page or example: its code in order, and the claims of its prose.
+        return [sys.executable, "conf/lstmdocs/running/page_doctests.py", file]
+    return None
+
+
+@dataclass(frozen=True)
+class Change:
     file: str
     find: str
     replace: str
 
-    def check(self) -> list[str]:
-        if self.file in CHECKS:
-            return CHECKS[self.file]
-        if self.file.startswith("docs/") and self.file.endswith(".md"):
-            return [sys.executable, "conf/lstmdocs/running/page_doctests.py", self.file]
-        if self.file.startswith("examples/") and self.file.endswith(".py"):
-            # The example's blocks in order, and the claims of its prose between them (what the build checks).
-            return [sys.executable, "conf/lstmdocs/running/page_doctests.py", self.file]
-        raise CatalogueError(f"{self.id}: no check is known for {self.file}")
+
+@dataclass
+class Mutant:
+    """One wrong edit, in one file or in several at once (a sentence and its translation)."""
+
+    id: str
+    changes: tuple[Change, ...]
+    tests: tuple[str, ...] = ()  # pytest arguments: the tests that read the mutated files, run besides their checks
+    build: bool = False  # build both editions first (for files with no check of their own)
+
+    @property
+    def files(self) -> list[str]:
+        return list(dict.fromkeys(change.file for change in self.changes))
+
+    def checks(self) -> list[list[str]]:
+        """The commands to run, in order; the mutant is killed when one of them fails."""
+        commands = [command for command in map(own_check, self.files) if command]
+        commands = list({tuple(c): c for c in commands}.values())
+        if self.build or any(own_check(file) is None for file in self.files):
+            if not self.build:
+                unchecked = [file for file in self.files if own_check(file) is None]
+                raise CatalogueError(f"{self.id}: {', '.join(unchecked)} has no check of its own: set build = true")
+            commands.append(BUILD_BOTH)
+        if self.tests:
+            commands.append([*PYTEST, *self.tests])
+        return commands
+
+
+WIDGET_WORDS = ("conf/lstmdocs/widgets/", "words")  # the widgets' `key: text` files
+
+
+def in_words(change: Change) -> bool:
+    """Whether a change is to what a reader reads rather than to code: prose, a translation, a picture's labels or a widget's text."""
+    file = change.file
+    if file.endswith(".po") or file.startswith("conf/lstmdocs/pictures/"):
+        return True
+    if file.startswith(WIDGET_WORDS[0]) and WIDGET_WORDS[1] in Path(file).name:
+        return True
+    text = (ROOT / file).read_text(encoding="utf-8")
+    before = text[: text.find(change.find)]
+    line = text[len(before) - len(before.split("\n")[-1]) :].split("\n", 1)[0].lstrip()
+    if file.endswith(".md"):  # outside fenced blocks (code cells, doctests, directives' code)
+        fences = sum(1 for row in before.split("\n") if row.lstrip().startswith("```"))
+        return fences % 2 == 0 and not line.startswith(">>>")
+    if file.startswith("examples/"):  # sphinx-gallery's text: the docstring and the `#` lines of text blocks
+        return line.startswith("#") or before.count('"""') % 2 == 1
+    return False
+
+
+def parse(entry: dict) -> Mutant:
+    """A catalogue entry: ``file``/``find``/``replace`` for one file, or a list of ``[[mutant.change]]``."""
+    entry = dict(entry)
+    if "change" in entry:
+        changes = tuple(Change(**change) for change in entry.pop("change"))
+    else:
+        changes = (Change(entry.pop("file"), entry.pop("find"), entry.pop("replace")),)
+    return Mutant(changes=changes, tests=tuple(entry.pop("tests", ())), **entry)
 
 
 def load(catalogue: Path) -> list[Mutant]:
-    mutants = [Mutant(**entry) for entry in tomllib.loads(catalogue.read_text(encoding="utf-8"))["mutant"]]
+    mutants = [parse(entry) for entry in tomllib.loads(catalogue.read_text(encoding="utf-8"))["mutant"]]
     for mutant in mutants:
-        found = (ROOT / mutant.file).read_text(encoding="utf-8").count(mutant.find)
-        if found != 1:
-            raise CatalogueError(f"{catalogue}: {mutant.id!r}: `find` occurs {found} times in {mutant.file}, not once")
+        for change in mutant.changes:
+            if not change.file.startswith(("docs/", "examples/", "conf/")):
+                raise CatalogueError(
+                    f"{catalogue}: {mutant.id!r}: mutants change docs/, examples/ or conf/, not {change.file}"
+                )
+            found = (ROOT / change.file).read_text(encoding="utf-8").count(change.find)
+            if found != 1:
+                raise CatalogueError(
+                    f"{catalogue}: {mutant.id!r}: `find` occurs {found} times in {change.file}, not once"
+                )
+        if len({change.file for change in mutant.changes}) != len(mutant.changes):
+            raise CatalogueError(f"{catalogue}: {mutant.id!r}: two changes of one file; make them one")
+        mutant.checks()  # every mutant has a check
     ids = [m.id for m in mutants]
     if len(set(ids)) != len(ids):
         raise CatalogueError(f"{catalogue}: mutant ids repeat")
@@ -161,26 +239,35 @@ class WarmRunner:
             self.process.stdout.close()
 
 
-def run_mutant(mutant: Mutant, copy: Path, runner: WarmRunner) -> tuple[bool, float, str]:
-    """Apply, check, restore. Killed: the check failed (or timed out)."""
-    target = copy / mutant.file
-    original = target.read_bytes()
-    started = time.monotonic()
+def run_check(command: list[str], copy: Path, runner: WarmRunner) -> tuple[int, str]:
+    if command[0] == sys.executable and not command[1].startswith("-"):  # a script: the warm runner runs it
+        return runner.run(copy, command)
+    timeout = BUILD_TIMEOUT_S if command is BUILD_BOTH else TIMEOUT_S
     try:
-        target.write_text(original.decode("utf-8").replace(mutant.find, mutant.replace), encoding="utf-8")
-        command = mutant.check()
-        if command[0] == sys.executable and not command[1].startswith("-"):  # a script: the warm runner runs it
-            status, output = runner.run(copy, command)
-        else:
-            try:
-                run = subprocess.run(
-                    command, cwd=copy, env=runner.env, capture_output=True, text=True, timeout=TIMEOUT_S, check=False
-                )
-                status, output = run.returncode, run.stdout + run.stderr
-            except subprocess.TimeoutExpired:
-                status, output = 1, f"timed out after {TIMEOUT_S} s"
+        run = subprocess.run(
+            command, cwd=copy, env=runner.env, capture_output=True, text=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return 1, f"timed out after {timeout} s"
+    return run.returncode, run.stdout + run.stderr
+
+
+def run_mutant(mutant: Mutant, copy: Path, runner: WarmRunner) -> tuple[bool, float, str]:
+    """Apply, check, restore. Killed: a check failed (or timed out)."""
+    originals = {change.file: (copy / change.file).read_bytes() for change in mutant.changes}
+    started = time.monotonic()
+    status, output = 0, ""
+    try:
+        for change in mutant.changes:
+            text = originals[change.file].decode("utf-8")
+            (copy / change.file).write_text(text.replace(change.find, change.replace), encoding="utf-8")
+        for command in mutant.checks():
+            status, output = run_check(command, copy, runner)
+            if status != 0:
+                break
     finally:
-        target.write_bytes(original)
+        for file, original in originals.items():
+            (copy / file).write_bytes(original)
     detail = output.strip().splitlines()[-1:] or [""]
     return status != 0, time.monotonic() - started, detail[0][:100]
 
@@ -216,8 +303,21 @@ def run_all(mutants: list[Mutant], copies: list[Path], report) -> dict[str, tupl
     return results
 
 
+class Unmutated(Mutant):
+    """One check on the files as they are."""
+
+    def __init__(self, name: str, command: list[str]) -> None:
+        super().__init__(f"unmutated: {name}", ())
+        self.command = command
+
+    def checks(self) -> list[list[str]]:
+        return [self.command]
+
+
 def print_verdict(mutant: Mutant, killed: bool, seconds: float, detail: str) -> None:
-    print(f"{'killed  ' if killed else 'SURVIVED'} {seconds:5.1f} s  {mutant.id}  ({mutant.file})", flush=True)
+    print(
+        f"{'killed  ' if killed else 'SURVIVED'} {seconds:5.1f} s  {mutant.id}  ({', '.join(mutant.files)})", flush=True
+    )
     if killed and detail:
         print(f"         {detail}", flush=True)
 
@@ -234,9 +334,10 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="lstmdocs-mutate-") as scratch:
         copies = [scratch_copy(Path(scratch) / f"copy{i}") for i in range(2)]
         # Every check must pass on the unmutated files first, or a failure would kill mutants for nothing.
-        baselines = [Mutant(f"unmutated {file}", file, "", "") for file in sorted({m.file for m in mutants})]
+        commands = {" ".join(command): command for mutant in mutants for command in mutant.checks()}
+        baselines = [Unmutated(name, command) for name, command in sorted(commands.items())]
         baseline = run_all(baselines, copies, lambda *args: None)
-        broken = [f"{m.file}: {baseline[m.id][2]}" for m in baselines if baseline[m.id][0]]
+        broken = [f"{m.id}: {baseline[m.id][2]}" for m in baselines if baseline[m.id][0]]
         if broken:
             print("the checks fail without any mutation; fix them first:", *broken, sep="\n  ")
             return 2

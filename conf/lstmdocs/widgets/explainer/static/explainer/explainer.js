@@ -129,7 +129,7 @@
           boxAcross: 36,
           input: 48,
           output: 30,
-          gap: 14,
+          gap: 10, // two bidirectional layers fit a 360 px phone's 328 px column: numbers drawn at 11 px, not scaled down
           head: 78,
           side: 34,
         }
