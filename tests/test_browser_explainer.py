@@ -149,12 +149,11 @@ SNAPSHOT = """() => {
 }"""
 
 
-def check_view(page, words: dict, trace: dict, s: int, n: int) -> None:
-    """At step s, sequence n, the page shows what the trace says; AssertionError where not."""
+def check_view(view: dict, words: dict, trace: dict, s: int, n: int) -> None:
+    """At step s, sequence n, the page's view (SNAPSHOT) shows what the trace says; AssertionError where not."""
     config = trace["config"]
     name = config["name"]
     steps, layers, directions = sizes(trace)
-    view = page.evaluate(SNAPSHOT)
     assert (view["step"], view["n"]) == (s, n)
     where = f"{name} step {s} sequence {n}"
     # The picture: the boxes computed now, before, never.
@@ -207,26 +206,49 @@ def near_shown(shown: list[float], expected: list[float]) -> bool:
     return len(shown) == len(expected) and all(abs(a - b) <= SHOWN for a, b in zip(shown, expected))
 
 
+# Every step, forwards with the Next button, then back with the left arrow key, in one round trip:
+# the page draws each step synchronously, so a snapshot taken right after the click or the key is that
+# step's view. (Real clicks and key presses, one at a time, are tested by the keyboard test below.)
+WALK = """([last, snapshot, n]) => {
+  const take = eval(snapshot);
+  const root = document.getElementById("lstm-explainer");
+  const sequence = root.querySelector("select[name=n]");
+  if (Number(sequence.value) !== n) {  // another sequence of the configuration open: choose n, as a reader does
+    sequence.value = String(n);
+    sequence.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+  root.querySelector("button[data-action=first]").click();
+  const next = root.querySelector("button[data-action=next]");
+  const views = [take()];
+  for (let s = 1; s <= last; s++) {
+    next.click();
+    views.push(take());
+  }
+  for (let s = last - 1; s >= 0; s--) {
+    next.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowLeft", bubbles: true, cancelable: true }));
+    views.push(take());
+  }
+  return views;
+}"""
+
+
 def walk(page, words, trace, n):
     """Every step of sequence n, forwards with the button, back with the key."""
     last = trace["config"]["num_layers"] * trace["config"]["steps"]
-    for s in range(last + 1):
-        check_view(page, words, trace, s, n)
-        if s < last:
-            page.click("button[data-action=next]")
-    for s in range(last - 1, -1, -1):
-        page.keyboard.press("ArrowLeft")
-        check_view(page, words, trace, s, n)
+    views = page.evaluate(WALK, [last, SNAPSHOT, n])
+    steps = [*range(last + 1), *range(last - 1, -1, -1)]
+    assert len(views) == len(steps)
+    for s, view in zip(steps, views, strict=True):
+        check_view(view, words, trace, s, n)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_step_of_every_sequence_draws_what_the_trace_computed(page, site_url, language):
     for name in NAMES:
         trace = load(language, name)
+        open_explainer(page, site_url, language, f"?config={name}&n=0")  # then each sequence from the menu
+        words = words_of(page)
         for n in range(trace["config"]["batch"]):
-            open_explainer(page, site_url, language, f"?config={name}&n={n}")
-            words = words_of(page)
-            page.focus("button[data-action=next]")
             walk(page, words, trace, n)
     assert_clean(page)
 
