@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 
 from built import ROOT
 from lstmdocs.running.device import PROJECTION_NOTE
-from lstmdocs.widgets.exercises import question_config, query
+from lstmdocs.widgets.exercises import query, question_config
 
 LESSONS = ROOT / "docs" / "basics"
 
@@ -41,7 +41,9 @@ class ShapeQuestion:
 
 
 def shape_questions(path: Path) -> list[ShapeQuestion]:
-    fences = [token for token in MarkdownIt("commonmark").parse(path.read_text(encoding="utf-8")) if token.type == "fence"]
+    fences = [
+        token for token in MarkdownIt("commonmark").parse(path.read_text(encoding="utf-8")) if token.type == "fence"
+    ]
     page = f"{path.parent.name}/{path.stem}"
     found = []
     for above, fence in zip(fences, fences[1:], strict=False):

@@ -56,7 +56,9 @@ def test_the_explorers_model_gives_every_shape_question_the_shape_torch_gives():
 
 
 def test_the_question_code_is_read_as_the_explorer_configures_an_lstm():
-    time_first = "rnn = nn.LSTM(2, 3, 2, bidirectional=True, dropout=0.5)\noutput, (h_n, c_n) = rnn(torch.randn(4, 5, 2))"
+    time_first = (
+        "rnn = nn.LSTM(2, 3, 2, bidirectional=True, dropout=0.5)\noutput, (h_n, c_n) = rnn(torch.randn(4, 5, 2))"
+    )
     assert question_config(time_first) == {
         "input_size": 2,
         "hidden_size": 3,
@@ -69,7 +71,9 @@ def test_the_question_code_is_read_as_the_explorer_configures_an_lstm():
         "N": 5,
         "L": 4,
     }
-    batch_first = "x = torch.zeros(5, 4, 2)\nlstm = nn.LSTM(input_size=2, hidden_size=3, batch_first=True, proj_size=1)\nlstm(x)"
+    batch_first = (
+        "x = torch.zeros(5, 4, 2)\nlstm = nn.LSTM(input_size=2, hidden_size=3, batch_first=True, proj_size=1)\nlstm(x)"
+    )
     config = question_config(batch_first)
     assert (config["N"], config["L"], config["proj_size"], config["batch_first"]) == (5, 4, 1, True)
     unbatched = question_config("rnn = nn.LSTM(2, 3)\noutput, _ = rnn(torch.randn(7, 2))")

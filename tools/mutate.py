@@ -42,7 +42,11 @@ CHECKS = {  # the check that guards each file, run from the scratch copy's root
         "claim or trap",
     ],
     "conf/lstmdocs/widgets/explorer/static/explorer/lstm-shapes.js": ["node", "--test", "tests/js/lstm-shapes.test.js"],
-    "conf/lstmdocs/widgets/exercises/static/exercises/shape-check.js": ["node", "--test", "tests/js/shape-check.test.js"],
+    "conf/lstmdocs/widgets/exercises/static/exercises/shape-check.js": [
+        "node",
+        "--test",
+        "tests/js/shape-check.test.js",
+    ],
     "conf/lstmdocs/widgets/exercises/__init__.py": [*PYTEST, "tests/test_exercises.py"],
 }
 

@@ -6,10 +6,21 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const ShapeCheck = require(path.join(__dirname, "../../conf/lstmdocs/widgets/exercises/static/exercises/shape-check.js"));
+const ShapeCheck = require(
+  path.join(__dirname, "../../conf/lstmdocs/widgets/exercises/static/exercises/shape-check.js"),
+);
 
 test("a shape is read as readers write it, in either language's keyboard", () => {
-  for (const text of ["(2, 5, 3)", "2,5,3", " 2 5 3 ", "[2, 5, 3]", "torch.Size([2, 5, 3])", "（2，5，3）", "2、5、3", "(2,5,3,)"]) {
+  for (const text of [
+    "(2, 5, 3)",
+    "2,5,3",
+    " 2 5 3 ",
+    "[2, 5, 3]",
+    "torch.Size([2, 5, 3])",
+    "（2，5，3）",
+    "2、5、3",
+    "(2,5,3,)",
+  ]) {
     assert.deepEqual(ShapeCheck.parseShape(text), [2, 5, 3], text);
   }
   assert.deepEqual(ShapeCheck.parseShape("(3,)"), [3]);

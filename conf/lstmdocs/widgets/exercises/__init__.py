@@ -152,7 +152,9 @@ def read_question_code(app: Sphinx, doctree: nodes.document) -> None:
         try:
             widget["config"] = query(question_config(above.astext()))
         except (QuestionCodeError, SyntaxError, ValueError, KeyError, TypeError) as error:
-            raise WidgetWordsError(f"{where}: the question's code above is not one the shape model reads: {error}") from error
+            raise WidgetWordsError(
+                f"{where}: the question's code above is not one the shape model reads: {error}"
+            ) from error
 
 
 class Answer(SphinxDirective):
