@@ -168,7 +168,6 @@ class Answer(SphinxDirective):
         self.state.nested_parse(self.content, self.content_offset, answer)
         if not answer.children or not isinstance(answer[0], nodes.paragraph) or len(answer.children) < 2:
             raise self.error("an answer opens with one line (`Answer`), then the answer")
-        answer[0]["classes"].append("lstm-answer__summary")
         return [answer]
 
 
