@@ -87,6 +87,11 @@ page_assets = {
     "reference/explorer": ["explorer/explorer.css", "explorer/lstm-shapes.js", "explorer/explorer.js"],
     "reference/explainer": ["explainer/explainer.css", "explainer/explainer-core.js", "explainer/explainer.js"],
     "reference/cheatsheet": ["cheatsheet/cheatsheet-filter.css", "cheatsheet/cheatsheet-filter.js"],
+    # The lessons' exercises: shape questions judged by the explorer's model (lstmdocs.widgets.exercises).
+    **{
+        f"basics/{lesson}": ["exercises/exercises.css", "explorer/lstm-shapes.js", "exercises/shape-check.js"]
+        for lesson in ("outputs", "equations", "diagrams", "which-tensor", "from-d2l")
+    },
 }
 # File name pattern -> what a page's body holds when it needs those files (lstmdocs.html.assets_where_used).
 assets_where_used = {

@@ -44,6 +44,12 @@ CHECKS = {  # the check that guards each file, run from the scratch copy's root
     "conf/lstmdocs/widgets/explorer/static/explorer/lstm-shapes.js": ["node", "--test", "tests/js/lstm-shapes.test.js"],
     # The cell picture's labels: its step, checked against nn.LSTM, and the functions its labels name.
     "conf/lstmdocs/pictures/cell.py": [*PYTEST, "tests/test_cell_diagram.py", "-m", "unit"],
+    "conf/lstmdocs/widgets/exercises/static/exercises/shape-check.js": [
+        "node",
+        "--test",
+        "tests/js/shape-check.test.js",
+    ],
+    "conf/lstmdocs/widgets/exercises/__init__.py": [*PYTEST, "tests/test_exercises.py"],
 }
 
 

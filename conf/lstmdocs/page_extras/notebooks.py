@@ -50,7 +50,10 @@ PICTURE_NOTE = {"en": "*(The website shows a diagram here.)*", "zh_CN": "*（此
 LABEL = re.compile(r"^\([\w-]+\)=\s*$")
 FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w-]+)\}(?P<argument>.*)$")
 CLAIM = re.compile(r"\{claim\}`(?P<expression>[^`<]*?)\s*(?:<\w+>)?`")  # shown as the code it is
-NOT_SHOWN = {"claim-names"}  # directives whose content the page does not show
+# Directives whose content the page does not show as prose: a shape check's words are its field's
+# (a notebook reader runs the question's code instead).
+NOT_SHOWN = {"claim-names", "lstm-shape-check"}
+AS_PROSE = {"lstm-answer"}  # directives whose content is the page's prose, shown as it is
 ROLE = re.compile(r"\{(?:ref|doc|term|numref)\}`(?P<text>[^`<]*?)\s*(?:<(?P<target>[^`>]*)>)?`")
 # A paragraph's Markdown prefix, kept in front of its translation: heading, list item, quote.
 VERBATIM = re.compile(r"^(?P<fence>`{3,}|\$\$)")
@@ -130,6 +133,8 @@ def markdown(
                 glossary = opened["name"] == "glossary"
                 hidden = opened["name"] in NOT_SHOWN
                 if hidden:
+                    pass
+                elif opened["name"] in AS_PROSE:
                     pass
                 elif opened["name"] in admonitionlabels:  # Sphinx's own label, in the build's language
                     out.append(f"**{admonitionlabels[opened['name']]}**")

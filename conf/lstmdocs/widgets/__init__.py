@@ -9,6 +9,7 @@ MEMBERS = (  # loaded in this order, which is the order their handlers of one ev
     "cheatsheet",  # the cheat sheet's table and its filter
     "explainer.trace",  # the step-through explainer's data, computed by torch
     "explainer",  # the step-through explainer's place and translatable strings
+    "exercises",  # the lessons' exercises: shape questions judged by the explorer's model, folded answers
 )
 
 
