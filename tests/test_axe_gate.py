@@ -35,3 +35,24 @@ def test_axe_names_the_unlabelled_link_and_the_unreachable_scrolling_and_passes_
     assert len(found) == 1, found
     assert found[0].startswith("unlabelled.html: link-name (serious,")
     assert found[0].endswith('a[href$="#top"]') or "#top" in found[0], found
+
+
+def test_the_dark_pass_runs_every_rule_that_reads_colours():
+    """The second colour scheme runs only COLOUR_RULES: the rules of RULE_TAGS that name a colour or contrast.
+    A newer axe-core with another such rule fails here until the list has it."""
+    import json
+    import subprocess
+
+    from axe import AXE, COLOUR_RULES, RULE_TAGS
+    from built import program
+
+    script = (
+        f"const axe = require({json.dumps(str(AXE.parent))});"
+        f"const rules = axe.getRules({json.dumps(RULE_TAGS)});"
+        "console.log(JSON.stringify(rules.filter((r) => /colou?r|contrast/i.test(r.ruleId + r.description + r.help))"
+        ".map((r) => r.ruleId)));"
+    )
+    found = subprocess.run(
+        [program("node", "apt-get install nodejs"), "-e", script], capture_output=True, text=True, check=True
+    )
+    assert sorted(json.loads(found.stdout)) == sorted(COLOUR_RULES)

@@ -19,6 +19,17 @@ def open_page(page, site_url, language, path):
     page.goto(f"{site_url}/{language}/{path}", wait_until="networkidle")
 
 
+def test_a_request_to_another_host_is_logged_and_never_leaves_the_machine(page, site_url):
+    """The every-page test's off-site check is not vacuous: a page that asks a CDN for a script is
+    caught (page.log.third_party), and the request fails (no other host resolves in the tests' Chromium)."""
+    open_page(page, site_url, "en", "index.html")
+    with page.expect_event("requestfailed") as failed:
+        page.evaluate("""() => { const s = document.createElement("script");
+                                 s.src = "https://cdn.example.org/library.js"; document.head.append(s); }""")
+    assert failed.value.url == "https://cdn.example.org/library.js"
+    assert page.log.third_party == ["https://cdn.example.org/library.js"]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_gallery_index_shows_images(page, site_url, language):
     """The every-page test's image check (tests/test_browser_every_page.py) is not vacuous:

@@ -39,9 +39,10 @@ def search_page(browser, site_url):
 
 
 def search(page, site_url, language: str, query: str) -> list[tuple[str, str]]:
-    """(page, snippet) of each result, in the order shown, once their number stops changing.
+    """(page, snippet) of each result, in the order shown, once the search has finished.
 
-    Sphinx appends results one by one and writes the summary after the last.
+    Sphinx appends results one by one, each with its snippet, and writes the summary after the last
+    (``_finishSearch`` in its searchtools.js): once the summary has text, every result is there.
     """
     page.log.console_errors.clear()
     page.log.third_party.clear()
@@ -52,10 +53,6 @@ def search(page, site_url, language: str, query: str) -> list[tuple[str, str]]:
         )
     except PlaywrightTimeout:
         pytest.fail(f"the search for {query!r} never finished; page errors: {page.log.console_errors}")
-    count = -1
-    while (now := page.locator("#search-results ul.search > li").count()) != count:
-        count = now
-        page.wait_for_timeout(300)
     return page.locator("#search-results ul.search > li").evaluate_all(
         """(items) => items.map((li) => [
              li.querySelector('a').getAttribute('href').split('#')[0],

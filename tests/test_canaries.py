@@ -100,6 +100,9 @@ SEARCHTOOLS_NEEDS = {
     "linkEl.href = linkUrl + anchor;": "search_snippets.js finds a result's page and anchor in its link",
     "Search.output.appendChild(listItem);": "search_snippets.js adds each snippet when its result is added",
     "if (Search.hasIndex()) Search.query(query);": "search_snippets.js makes Search.query wait for the page texts",
+    "// search finished, update title and status message else _finishSearch(resultCount);": (
+        "tests/test_browser_search.py reads the results once the summary has text: it is written after the last"
+    ),
 }
 
 
