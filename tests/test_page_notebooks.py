@@ -213,3 +213,26 @@ def test_the_comments_of_a_fence_in_a_markdown_cell_are_translated_and_its_code_
     assert text == "Text.\n\n```pycon\n>>> x = 1  # 一\n>>> x  # 一\n1  # one\n```\n\nMore text."
     assert markdown(source, None, "", missing) == source  # English: as it is
     assert missing == []
+
+
+@pytest.mark.usefixtures("built_site")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_gallery_notebooks_show_claims_as_code_not_as_a_role(language):
+    """A gallery script's ``:claim:`h_n[-1] == output[:, -1]``` is inline code on the page; in its
+    notebook (beside the page, the download, the zip's) it is Markdown code too, not a raw reST role."""
+    import zipfile
+
+    site = SITE / language
+    texts = {path: path.read_text(encoding="utf-8") for path in site.glob("gallery/*.ipynb")}
+    texts |= {path: path.read_text(encoding="utf-8") for path in site.glob("_downloads/*/*.ipynb")}
+    for archive in site.glob("_downloads/*/*.zip"):
+        with zipfile.ZipFile(archive) as members:
+            texts |= {
+                f"{archive}:{name}": members.read(name).decode()
+                for name in members.namelist()
+                if name.endswith(".ipynb")
+            }
+    raw = [str(path) for path, text in texts.items() if ":claim:" in text]
+    assert len(texts) > 10 and not raw, raw
+    shown = "`h_n[-1] == output[:, 0, H:]`"  # plot_bidirectional's prose
+    assert any(shown in text for text in texts.values())

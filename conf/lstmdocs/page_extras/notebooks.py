@@ -24,6 +24,7 @@ Bytes are deterministic: cell ids are numbered, no outputs, keys sorted.
 
 import re
 import shutil
+import zipfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -50,6 +51,7 @@ PICTURE_NOTE = {"en": "*(The website shows a diagram here.)*", "zh_CN": "*（此
 LABEL = re.compile(r"^\([\w-]+\)=\s*$")
 FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w-]+)\}(?P<argument>.*)$")
 CLAIM = re.compile(r"\{claim\}`(?P<expression>[^`<]*?)\s*(?:<\w+>)?`")  # shown as the code it is
+GALLERY_CLAIM = re.compile(r":claim:`(?P<expression>[^`<]*?)\s*(?:<\w+>)?`")  # the same, in a gallery script's reST
 # Directives whose content the page does not show as prose: a shape check's words are its field's
 # (a notebook reader runs the question's code instead).
 NOT_SHOWN = {"claim-names", "lstm-shape-check"}
@@ -261,14 +263,39 @@ def drop_gallery_download_note(app: Sphinx, doctree: nodes.document) -> None:
                 parent.parent.remove(parent)
 
 
+def plain_claims(text: str) -> str:
+    """A gallery notebook's (or zip's) text with each ``:claim:`` role shown as the code it is: the
+    notebook's Markdown does not know the role, which the page renders as inline code."""
+    return GALLERY_CLAIM.sub(lambda match: f"`{match['expression']}`", text)
+
+
+def _plain_claims_in_zip(path: Path) -> None:
+    with zipfile.ZipFile(path) as archive:
+        members = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w") as archive:  # the same members, dates and compression
+        for info, data in members:
+            if info.filename.endswith(".ipynb"):
+                data = plain_claims(data.decode("utf-8")).encode("utf-8")
+            archive.writestr(info, data)
+
+
 def copy_gallery_notebooks(app: Sphinx, exception: Exception | None) -> None:
-    """Each gallery page's notebook beside the page (after ``translated_downloads`` translated it)."""
+    """Each gallery page's notebook beside the page (after ``translated_downloads`` translated it),
+    its claims shown as code there, in the notebook download and in the zip."""
     if exception or app.builder.format != "html":
         return
     for docname in sorted(app.env.found_docs):
         notebook = _gallery_notebook(app, docname)
         if notebook is not None and notebook.is_file():
+            notebook.write_text(plain_claims(notebook.read_text(encoding="utf-8")), encoding="utf-8")
             shutil.copyfile(notebook, Path(app.outdir, f"{docname}.ipynb"))
+            archive = notebook.parent.parent / next(
+                (copied for source, (_, copied) in app.env.dlfiles.items()
+                 if Path(source).suffix == ".zip" and Path(source).stem == notebook.stem),
+                "",
+            )  # fmt: skip
+            if archive.suffix == ".zip" and archive.is_file():
+                _plain_claims_in_zip(archive)
 
 
 def setup(app: Sphinx) -> dict:
