@@ -12,6 +12,7 @@ from built import ROOT, SITE, require
 from lstmdocs.build.stable_zips import ZIP_EPOCH
 from lstmdocs.i18n import translated_downloads
 from lstmdocs.i18n.code_comments import without_comments
+from lstmdocs.page_extras.notebooks import plain_claims
 
 EXAMPLES = sorted(path.stem for path in (ROOT / "examples").glob("plot_*.py"))
 GENERATED = ROOT / "docs" / "gallery"
@@ -78,10 +79,23 @@ def test_chinese_zip_holds_the_chinese_files(example):
 
 @pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("suffix", [".py", ".ipynb", ".zip"])
-def test_english_downloads_are_sphinx_gallerys_files_unchanged(suffix):
+def test_english_downloads_are_sphinx_gallerys_files_with_claims_shown_as_code(suffix):
+    """The script as it is; the notebook, alone or in the zip, with each :claim: role as inline code (notebooks.plain_claims)."""
     for example in EXAMPLES:
         name = f"{example}{suffix}"
-        assert download("en", name).read_bytes() == (GENERATED / name).read_bytes(), name
+        built, generated = download("en", name), GENERATED / name
+        if suffix == ".zip":
+            with zipfile.ZipFile(built) as ours, zipfile.ZipFile(generated) as theirs:
+                assert ours.namelist() == theirs.namelist(), name
+                for member in theirs.namelist():
+                    expected = theirs.read(member)
+                    if member.endswith(".ipynb"):
+                        expected = plain_claims(expected.decode("utf-8")).encode("utf-8")
+                    assert ours.read(member) == expected, f"{name}: {member}"
+        elif suffix == ".ipynb":
+            assert built.read_text(encoding="utf-8") == plain_claims(generated.read_text(encoding="utf-8")), name
+        else:
+            assert built.read_bytes() == generated.read_bytes(), name
 
 
 def test_a_paragraph_without_translation_is_kept_and_reported():
