@@ -60,12 +60,17 @@ def program(name: str, install_hint: str) -> str:
 
 
 def sphinx_build(language: str, outdir: Path, build: Path = BUILD) -> str:
-    """Build one edition again in a child process, as `nox -s docs` does; return its log.
+    """Build one edition again in a child process, as `nox -s docs` does; return its log (see `build_again`)."""
+    return build_again([sys.executable, "-m", "sphinx", *sphinx_args("html", language, outdir, build=build)])
+
+
+def build_again(command: list[str]) -> str:
+    """Run a build command from the repository root in a child process; return its log.
 
     Fails, showing the log, when the build fails or executes a notebook (code runs once).
     """
     run = subprocess.run(
-        [sys.executable, "-m", "sphinx", *sphinx_args("html", language, outdir, build=build)],
+        command,
         cwd=ROOT,
         env={**os.environ, **build_env()},
         capture_output=True,
