@@ -373,6 +373,31 @@ def check_view(case: Case) -> None:
             raise DiagramError(f"h_n.view({L}, {D}, N, H)[-1, {index}] is drawn equal to {where}, but is not")
 
 
+def view_pair(
+    drawing: Drawing,
+    _: Gettext,
+    k: int,
+    sizes: tuple[int, int],
+    xs: tuple[float, float],
+    y: float,
+    meaning: str,
+    box_w: float,
+) -> str:
+    """Row k of h_n and the same row of ``h_n.view(L, D, N, H)``, two boxes at ``xs`` (the wide and the
+    narrow view pictures); returns the row's name, its layer and direction, for the caller to place."""
+    L, D = sizes
+    layer, direction = divmod(k, D)
+    for x, label in (
+        (xs[0], f"h_n[{k}] = h_n[{k - L * D}]"),
+        (xs[1], f"[{layer}, {direction}] = [{layer - L}, {direction}]"),
+    ):
+        drawing.fill(x, y, box_w, VIEW_BOX_H, meaning, opacity=0.3)
+        drawing.rect(x, y, box_w, VIEW_BOX_H, rx=4, fill="none", stroke=COLOURS[meaning])
+        drawing.text(x + box_w / 2, y + 19, label, size=11, mono=True)
+    arrow, name = ("→", _("forward")) if direction == 0 else ("←", _("backward"))
+    return _("layer {layer}").format(layer=layer) + f" · {arrow} {name}"
+
+
 def draw_view(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[Drawing, list, str]:
     """h_n's rows on the left, the same rows as ``view(L, 2, N, H)[layer, direction]`` on the right."""
     check_view(case)
@@ -388,16 +413,7 @@ def draw_view(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[Dr
         layer, direction = divmod(k, D)
         y = top + (rows - 1 - k) * VIEW_ROW  # the top layer on top, as in the unrolled pictures
         meaning = meanings.get((layer, direction), "only-in-h_n")
-        for x, label in (
-            (VIEW_LEFT, f"h_n[{k}] = h_n[{k - rows}]"),
-            (right_x, f"[{layer}, {direction}] = [{layer - L}, {direction}]"),
-        ):
-            drawing.fill(x, y, VIEW_BOX_W, VIEW_BOX_H, meaning, opacity=0.3)
-            drawing.rect(x, y, VIEW_BOX_W, VIEW_BOX_H, rx=4, fill="none", stroke=COLOURS[meaning])
-            drawing.text(x + VIEW_BOX_W / 2, y + 19, label, size=11, mono=True)
-        arrow = "→" if direction == 0 else "←"
-        name = _("forward") if direction == 0 else _("backward")
-        where = _("layer {layer}").format(layer=layer) + f" · {arrow} {name}"
+        where = view_pair(drawing, _, k, (L, D), (VIEW_LEFT, right_x), y, meaning, VIEW_BOX_W)
         drawing.text(right_x - VIEW_GAP / 2, y + VIEW_BOX_H / 2 - 5, where, size=11)
         drawing.line([(VIEW_LEFT + VIEW_BOX_W + 4, y + VIEW_BOX_H / 2 + 4), (right_x - 4, y + VIEW_BOX_H / 2 + 4)])
     intro = _("How h_n.view(num_layers, 2, N, H) indexes the final hidden states of a {layers}-layer bidirectional LSTM: the first index is the layer, the second the direction.")  # fmt: skip

@@ -20,6 +20,7 @@ from lstmdocs.pictures.drawing import (
     draw_tensors,
     packed_rows,
     time_step,
+    view_pair,
 )
 from lstmdocs.pictures.labels import Gettext, number_list
 from lstmdocs.pictures.svg import COLOURS, Drawing
@@ -243,19 +244,9 @@ def draw_view(case: Case, claims: list[Claim], _: Gettext, uid: str) -> tuple[Dr
     drawing.text(2 + VIEW_BOX_W / 2, 20, "h_n", size=13, mono=True)
     drawing.text(VIEW_RIGHT + VIEW_BOX_W / 2, 20, f"h_n.view({L}, {D}, N, H)", size=13, mono=True)
     for k in range(rows):
-        layer, direction = divmod(k, D)
         y = VIEW_TOP + (rows - 1 - k) * VIEW_ROW  # the top layer on top, as in the wide picture
         meaning = meanings.get(k, "only-in-h_n")
-        for x, label in (
-            (2, f"h_n[{k}] = h_n[{k - rows}]"),
-            (VIEW_RIGHT, f"[{layer}, {direction}] = [{layer - L}, {direction}]"),
-        ):
-            drawing.fill(x, y, VIEW_BOX_W, VIEW_BOX_H, meaning, opacity=0.3)
-            drawing.rect(x, y, VIEW_BOX_W, VIEW_BOX_H, rx=4, fill="none", stroke=COLOURS[meaning])
-            drawing.text(x + VIEW_BOX_W / 2, y + 19, label, size=11, mono=True)
-        arrow = "→" if direction == 0 else "←"
-        name = _("forward") if direction == 0 else _("backward")
-        where = _("layer {layer}").format(layer=layer) + f" · {arrow} {name}"
+        where = view_pair(drawing, _, k, (L, D), (2, VIEW_RIGHT), y, meaning, VIEW_BOX_W)
         drawing.text((2 + VIEW_RIGHT + VIEW_BOX_W) / 2, y - 6, where, size=11)
         drawing.line([(2 + VIEW_BOX_W + 4, y + VIEW_BOX_H / 2), (VIEW_RIGHT - 4, y + VIEW_BOX_H / 2)])
     intro = _("How h_n.view(num_layers, 2, N, H) indexes the final hidden states of a {layers}-layer bidirectional LSTM: the first index is the layer, the second the direction.")  # fmt: skip
