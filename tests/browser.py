@@ -91,6 +91,14 @@ def open_page(browser, site_url: str):
     return page
 
 
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One plain page for a module's tests that visit many pages in turn (a context per page costs time)."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture
 def page(site_url, browser):
     """A fresh page for each test (see ``open_page``); without a built site, it fails before Chromium starts."""

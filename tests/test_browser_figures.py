@@ -54,13 +54,6 @@ FIGURE_TEXT_SIZES = """async () => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def tab(browser):
-    context = browser.new_context()
-    yield context.new_page()
-    context.close()
-
-
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_figure_text_is_smaller_than_11_px(tab, site_url, language, width):

@@ -97,13 +97,6 @@ IDENTITIES = (
 )
 
 
-@pytest.fixture(scope="module")
-def tab(browser):
-    context = browser.new_context()
-    yield context.new_page()
-    context.close()
-
-
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_labelled_tensor_of_every_picture_is_on_screen(tab, site_url, language, width):

@@ -392,21 +392,23 @@ def test_sphinx_intl_build_still_compiles_po_to_mo(tmp_path):
         assert gettext.GNUTranslations(compiled).gettext("Hello") == "你好", f"{what}; its .mo lost the translation."
 
 
+def without_and_with(make_app, rootdir, tmp_path, pattern: re.Pattern, ours: dict) -> tuple[list[str], list[str]]:
+    """The markup ``pattern`` finds in the canaries' index.html built by Sphinx alone, then with ``ours`` (confoverrides)."""
+    found = []
+    for name, overrides in (("plain", {}), ("ours", ours)):
+        app = build_copy(make_app, rootdir, "canaries", tmp_path / name, confoverrides=overrides)
+        found.append(pattern.findall((app.outdir / "index.html").read_text(encoding="utf-8")))
+    return found[0], found[1]
+
+
 def test_sphinx_toctree_caption_is_still_ours_minus_aria_level(make_app, rootdir, tmp_path):
     """lstmdocs.html.toctree_caption_level rewrites Sphinx's HTML5 ``visit_title`` for a toctree's caption
     (copied from sphinx.writers.html5) only to add ``aria-level="2"`` (axe-core: aria-required-attr on
     every page's sidebar). Its copy must stay Sphinx's markup plus that attribute."""
     caption = re.compile(r"<p [^>]*class=\"caption\".*?</p>", re.S)
-    plain = build_copy(make_app, rootdir, "canaries", tmp_path / "plain")
-    ours = build_copy(
-        make_app,
-        rootdir,
-        "canaries",
-        tmp_path / "ours",
-        confoverrides={"extensions": ["lstmdocs.html.toctree_caption_level"]},
+    theirs, copied = without_and_with(
+        make_app, rootdir, tmp_path, caption, {"extensions": ["lstmdocs.html.toctree_caption_level"]}
     )
-    theirs = caption.findall((plain.outdir / "index.html").read_text(encoding="utf-8"))
-    copied = caption.findall((ours.outdir / "index.html").read_text(encoding="utf-8"))
     assert copied and all(' aria-level="2"' in element for element in copied), "the extension did not load"
     assert theirs, f"{SPHINX}: no toctree caption found in Sphinx's HTML (the test's pattern is stale)"
     if any("aria-level" in element for element in theirs):
@@ -478,16 +480,9 @@ def test_sphinx_display_math_html_is_still_what_mathml_copies(make_app, rootdir,
     ``span.eqno`` and permalink) with MathML in place of the TeX and without ``notranslate nohighlight``.
     It buys math with no script at all; the copy must keep Sphinx's markup (anchors, numbers, links)."""
     block = re.compile(r"<div class=\"math[^\"]*\".*?</div>", re.S)
-    plain = build_copy(make_app, rootdir, "canaries", tmp_path / "plain")
-    ours = build_copy(
-        make_app,
-        rootdir,
-        "canaries",
-        tmp_path / "ours",
-        confoverrides={"extensions": ["lstmdocs.html.mathml"], "html_math_renderer": "mathml"},
+    theirs, copied = without_and_with(
+        make_app, rootdir, tmp_path, block, {"extensions": ["lstmdocs.html.mathml"], "html_math_renderer": "mathml"}
     )
-    theirs = block.findall((plain.outdir / "index.html").read_text(encoding="utf-8"))
-    copied = block.findall((ours.outdir / "index.html").read_text(encoding="utf-8"))
     assert len(copied) == 3 and all("<math" in element for element in copied), "lstmdocs.html.mathml did not render"
     theirs_shape = [
         re.sub(
