@@ -75,6 +75,19 @@ def test_headings_are_translated(app):
     assert "Arguments" not in html
 
 
+def test_the_sizes_cannot_stand_for_one_another():
+    """A shape written with the wrong symbol, (P, N, H) for (num_layers * D, N, H) say, passes a check whose
+    sizes happen to be equal (P was 2, as two layers or two directions are). No size is another, twice
+    another, or a first axis of h_n; the grid's layers and directions are read from the configurations."""
+    sizes = cheatsheet.SIZES
+    configurations = [c for kind in cheatsheet.INPUTS for c in cheatsheet.configurations(kind)]
+    first_axes = {c.num_layers * (2 if c.bidirectional else 1) for c in configurations}
+    values = [*sizes.values(), 2 * sizes["H"], 2 * sizes["P"]]
+    assert len(set(values)) == len(values), sizes
+    assert not set(values) & (first_axes | {1, 2}), (sizes, first_axes)
+    assert 0 < sizes["P"] < sizes["H"]  # nn.LSTM requires proj_size < hidden_size
+
+
 def test_the_page_states_the_sizes_the_checks_use():
     page = (Path(__file__).resolve().parent.parent / "docs" / "reference" / "cheatsheet.md").read_text(encoding="utf-8")
     sizes = cheatsheet.SIZES

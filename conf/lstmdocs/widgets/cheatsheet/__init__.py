@@ -36,8 +36,9 @@ from lstmdocs.widgets.words import WidgetWords
 
 STATIC = Path(__file__).resolve().parent / "static"
 INPUTS = ("batched", "unbatched", "packed")
-# Sizes the checks run with. All different, so a wrong axis in a shape shows up.
-SIZES = {"N": 3, "L": 5, "H_in": 4, "H": 7, "P": 2}
+# Sizes the checks run with: all different, and none a first axis of h_n (num_layers * D: 1, 2 or 4) nor
+# twice another (2H, 2P), so a wrong axis in a shape shows up (tests/test_cheatsheet.py holds this).
+SIZES = {"N": 3, "L": 5, "H_in": 9, "H": 7, "P": 6}
 LENGTHS = [3, 5, 2]  # packed input: unsorted, the longest is L
 SEED = 0
 
