@@ -5,7 +5,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const { keepKnown, groupsOf, occurrences, answering, scorePages } = require(
+const { defaultSplit, subjectOf, topicOf, keepKnown, groupsOf, occurrences, answering, scorePages } = require(
   path.join(__dirname, "..", "..", "conf", "lstmdocs", "search", "static", "search_query.js"),
 );
 
@@ -16,6 +16,36 @@ const known = (...words) => {
 /** found[g] as scorePages takes it: page -> Sphinx's score (5: in the text, 15: in a title). */
 const found = (...groups) => groups.map((pages) => new Map(Object.entries(pages)));
 const page = (text, title = "") => ({ text, title });
+
+const EN_DEFINE = ["what is *", "what are *", "what does * mean", "* meaning"];
+const ZH_DEFINE = ["什么是*", "*是什么", "*是什么意思", "*什么意思"];
+
+test("a definition question's subject is what it asks about, in both languages", () => {
+  assert.equal(subjectOf("What is a hidden state?", EN_DEFINE), "a hidden state");
+  assert.equal(subjectOf("what does  h_n mean", EN_DEFINE), "h_n");
+  assert.equal(subjectOf("门控是什么", ZH_DEFINE), "门控");
+  assert.equal(subjectOf("什么是时间步？", ZH_DEFINE), "时间步");
+  assert.equal(subjectOf("h_n 是什么", ZH_DEFINE), "h_n");
+  // Of two patterns that fit, the shorter subject: not "门控是" of "*什么意思".
+  assert.equal(subjectOf("门控是什么意思", ZH_DEFINE), "门控");
+});
+
+test("other queries have no subject; a pattern's words stand apart from Latin words", () => {
+  assert.equal(subjectOf("why is there a c_n", EN_DEFINE), null);
+  assert.equal(subjectOf("what isolation", EN_DEFINE), null);
+  assert.equal(subjectOf("what is", EN_DEFINE), null);
+  assert.equal(subjectOf("门控", ZH_DEFINE), null);
+});
+
+test("a subject's topic leaves out the words that name no topic", () => {
+  const skipped = (...words) => (word) => words.includes(word);
+  assert.equal(topicOf("the shape of h_n", defaultSplit, skipped("the", "of")), "shape h_n");
+  assert.equal(topicOf("a Hidden state", defaultSplit, skipped("a")), "Hidden state");
+  const cut = (text) => text.split(/\s+|(?<=的)|(?=的)/u).filter(Boolean); // as zh_search.js would cut these
+  assert.equal(topicOf("h_n 的 形状", cut, skipped("的")), "h_n 形状");
+  assert.equal(topicOf("隐藏状态 的 形状", cut, skipped("的")), "隐藏状态形状");
+  assert.equal(topicOf("the", defaultSplit, skipped("the")), "the");
+});
 
 test("words the index lacks are left out", () => {
   assert.deepEqual(keepKnown(["最后", "时刻", "双向"], known("最后", "双向")), ["最后", "双向"]);

@@ -43,6 +43,50 @@ const SearchQuery = (() => {
     return known.length ? known : words;
   };
 
+  const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const LATIN_EDGE = /[\p{Script=Latin}\p{Number}_]/u;
+  /** A ``define`` pattern ("what is *", "*是什么") as a regular expression whose group is the subject. */
+  const patternRegex = (pattern) => {
+    const [before, after] = pattern.split("*").map((part) => part.trim());
+    const part = (text) => text.split(/\s+/).filter(Boolean).map(escape).join("\\s+");
+    // Latin words stand apart ("what is x", not "what isx"); Chinese runs into the subject.
+    const gapBefore = before && LATIN_EDGE.test(before.at(-1)) ? "\\s+" : "\\s*";
+    const gapAfter = after && LATIN_EDGE.test(after[0]) ? "\\s+" : "\\s*";
+    return new RegExp(`^${part(before)}${before ? gapBefore : ""}(.+?)${after ? gapAfter : ""}${part(after)}$`, "u");
+  };
+
+  /**
+   * The subject of a definition question, as typed: X of "what is X", "X 是什么", "什么是X"
+   * (``patterns``: the language's ``define`` patterns, ``*`` standing for X); null for a query
+   * that asks something else. Of several patterns that fit, the shortest subject wins
+   * ("X是什么意思" also fits "*什么意思" with "X是").
+   */
+  const subjectOf = (query, patterns) => {
+    const text = query
+      .toLowerCase()
+      .trim()
+      .replace(/[\s?？.。!！]+$/u, "");
+    let subject = null;
+    for (const pattern of patterns) {
+      const found = patternRegex(pattern).exec(text)?.[1].trim();
+      if (found && (subject === null || found.length < subject.length)) subject = found;
+    }
+    return subject;
+  };
+
+  /**
+   * The topic of a subject: its words without those that name no topic (``isSkipped``), as one
+   * text, as Sphinx matches a query against titles and index entries: "the shape of h_n" ->
+   * "shape h_n". Chinese words join without a space, as Chinese is written. The subject as
+   * typed when every word is skipped.
+   */
+  const topicOf = (subject, split, isSkipped) => {
+    const words = split(subject).filter((word) => !isSkipped(word.toLowerCase()));
+    if (!words.length) return subject;
+    const han = /\p{Script=Han}/u;
+    return words.reduce((text, word) => text + (han.test(text.at(-1)) && han.test(word[0]) ? "" : " ") + word);
+  };
+
   /** For each search word, the words that answer for it: itself, then its ``means`` words. */
   const groupsOf = (searchWords, means) => searchWords.map((word) => [...new Set([word, ...(means.get(word) ?? [])])]);
 
@@ -101,7 +145,7 @@ const SearchQuery = (() => {
     return scores;
   };
 
-  return { defaultSplit, keepKnown, groupsOf, occurrences, answering, scorePages };
+  return { defaultSplit, subjectOf, topicOf, keepKnown, groupsOf, occurrences, answering, scorePages };
 })();
 
 if (typeof module !== "undefined" && module.exports) {
@@ -151,6 +195,15 @@ if (typeof module !== "undefined" && module.exports) {
 
   document.addEventListener("DOMContentLoaded", () => {
     for (const word of words.skip) stopwords.add(word);
+    // A definition question matches titles and index entries (the glossary's terms) by its
+    // topic, as the bare word does: Sphinx matches them with the query's whole text.
+    const parseQuery = Search._parseQuery;
+    Search._parseQuery = (query) => {
+      const parsed = parseQuery(query); // [query, searchTerms, excludedTerms, highlightTerms, objectTerms]
+      const subject = SearchQuery.subjectOf(query, words.define ?? []);
+      if (subject !== null) parsed[0] = SearchQuery.topicOf(subject, split, (word) => stopwords.has(word));
+      return parsed;
+    };
     const termsSearch = Search.performTermsSearch;
     Search.performTermsSearch = (searchTerms, excludedTerms) => {
       const groups = SearchQuery.groupsOf([...searchTerms], meansOf());
