@@ -5,16 +5,28 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const { defaultSplit, subjectOf, topicOf, keepKnown, groupsOf, occurrences, answering, scorePages } = require(
-  path.join(__dirname, "..", "..", "conf", "lstmdocs", "search", "static", "search_query.js"),
-);
+const {
+  defaultSplit,
+  subjectOf,
+  topicOf,
+  keepKnown,
+  meansFor,
+  phrasesIn,
+  groupsOf,
+  occurrences,
+  answering,
+  scorePages,
+} = require(path.join(__dirname, "..", "..", "conf", "lstmdocs", "search", "static", "search_query.js"));
 
 const known = (...words) => {
   const set = new Set(words);
   return (word) => set.has(word);
 };
-/** found[g] as scorePages takes it: page -> Sphinx's score (5: in the text, 15: in a title). */
-const found = (...groups) => groups.map((pages) => new Map(Object.entries(pages)));
+/**
+ * found[g][w] as scorePages takes it: page -> Sphinx's score (5: in the text, 15: in a title),
+ * for each word of a group (an object: a group of one word; an array: one object per word).
+ */
+const found = (...groups) => groups.map((group) => [group].flat().map((pages) => new Map(Object.entries(pages))));
 const page = (text, title = "") => ({ text, title });
 
 const EN_DEFINE = ["what is *", "what are *", "what does * mean", "* meaning"];
@@ -38,7 +50,10 @@ test("other queries have no subject; a pattern's words stand apart from Latin wo
 });
 
 test("a subject's topic leaves out the words that name no topic", () => {
-  const skipped = (...words) => (word) => words.includes(word);
+  const skipped =
+    (...words) =>
+    (word) =>
+      words.includes(word);
   assert.equal(topicOf("the shape of h_n", defaultSplit, skipped("the", "of")), "shape h_n");
   assert.equal(topicOf("a Hidden state", defaultSplit, skipped("a")), "Hidden state");
   const cut = (text) => text.split(/\s+|(?<=的)|(?=的)/u).filter(Boolean); // as zh_search.js would cut these
@@ -101,11 +116,13 @@ test("the page whose title has the words ranks first, below Sphinx's title and i
 
 test("a rare word weighs more than a common one", () => {
   const groups = [["rare"], ["common"]];
+  const others = ["c", "d", "e", "f", "g", "h"];
   const pages = new Map([
     ["a", page("rare rare rare common")],
     ["b", page("rare common common common")],
+    ...others.map((doc) => [doc, page("common")]),
   ]);
-  const common = Object.fromEntries(["a", "b", "c", "d", "e", "f", "g", "h"].map((doc) => [doc, 5]));
+  const common = Object.fromEntries(["a", "b", ...others].map((doc) => [doc, 5]));
   const scores = scorePages(groups, found({ a: 5, b: 5 }, common), pages, 10);
   assert.ok(scores.get("a") > scores.get("b"), [...scores]);
 });
@@ -119,4 +136,112 @@ test("without page texts, Sphinx's scores add up", () => {
       ["b", 7],
     ],
   );
+});
+
+test("a word means the words of the key it is or inflects, not of a longer key its stem is", () => {
+  const stems = { stateful: "state", states: "state", variables: "variabl", variable: "variabl" };
+  const stem = (word) => stems[word] ?? word;
+  const means = [
+    ["stateful", ["carrying", "chunks"]],
+    ["variable", ["packing"]],
+  ];
+  assert.deepEqual([...meansFor(["stateful"], means, stem).means], [["state", ["carrying", "chunks"]]]);
+  assert.deepEqual([...meansFor(["stateful"], means, stem).forms], [["state", "stateful"]]);
+  assert.equal(meansFor(["state"], means, stem).means.size, 0); // "hidden state" is not about chunks
+  assert.equal(meansFor(["states"], means, stem).means.size, 0);
+  assert.deepEqual([...meansFor(["variables"], means, stem).means], [["variabl", ["packing"]]]);
+  assert.deepEqual([...meansFor(["时刻"], [["时刻", ["时间步"]]], stem).means], [["时刻", ["时间步"]]]);
+});
+
+test("words of the query that make a phrase of the site are read as one word", () => {
+  const phrases = [
+    ["time", "step"],
+    ["hidden", "state", "size"],
+    ["hidden", "state"],
+  ];
+  assert.deepEqual(phrasesIn(["last", "time", "step"], phrases), ["last", "time step"]);
+  assert.deepEqual(phrasesIn(["step", "time"], phrases), ["step", "time"]);
+  assert.deepEqual(phrasesIn(["hidden", "state", "size"], phrases), ["hidden state size"]);
+  assert.deepEqual(phrasesIn(["hidden", "state", "shape"], phrases), ["hidden state", "shape"]);
+  assert.deepEqual(phrasesIn(["时间步", "双向"], phrases), ["时间步", "双向"]);
+  // A phrase is counted with its words' endings: stems ("sequenc") and plurals.
+  assert.equal(occurrences("the time steps, one time step, a time of steps", "time step"), 2);
+  assert.equal(occurrences("sequence length and sequence  lengths", "sequenc length"), 2);
+});
+
+/** Ten pages: ``pages`` as given, the rest with ``filler`` as their text. */
+const tenPages = (pages, filler) => {
+  const all = new Map(Object.entries(pages).map(([doc, [text, title]]) => [doc, page(text, title)]));
+  for (let i = all.size; i < 10; i++) all.set(`filler${i}`, page(filler));
+  return all;
+};
+const holding = (pages, word) =>
+  Object.fromEntries([...pages].filter(([, { text }]) => occurrences(text, word) > 0).map(([doc]) => [doc, 5]));
+
+test("a word that answers for the reader's word weighs at most what that word weighs", () => {
+  // "final" answers for "last"; fewer pages say final, but the reader asked about a common word.
+  const pages = tenPages(
+    {
+      bidirectional: ["final final final final last time step", "where the final state is"],
+      outputs: ["last last time step time step and more words", "what it returns"],
+      other: ["final last", ""],
+    },
+    "last",
+  );
+  const groups = [["last", "final"], ["time step"]];
+  const scores = scorePages(
+    groups,
+    found([holding(pages, "last"), holding(pages, "final")], holding(pages, "time step")),
+    pages,
+    10,
+  );
+  assert.ok(scores.get("outputs") > scores.get("bidirectional"), [...scores]);
+});
+
+test("a title counts as much as it holds the query's topic, not a common word beside it", () => {
+  const pages = tenPages(
+    {
+      gradients: ["last time step and some other words", "how far back the last output reaches"],
+      outputs: ["last time step time step last words", "what it returns"],
+      other: ["time step", ""],
+      more: ["last", ""],
+    },
+    "words",
+  );
+  for (const filler of ["filler4", "filler5", "filler6"]) pages.set(filler, page("last words"));
+  const groups = [["last"], ["time step"]];
+  const scores = scorePages(groups, found(holding(pages, "last"), holding(pages, "time step")), pages, 10);
+  assert.ok(scores.get("outputs") > scores.get("gradients"), [...scores]);
+  // The topic in the title still counts in full.
+  pages.set("gradients", page("last time step and some other words", "the last time step"));
+  const again = scorePages(groups, found(holding(pages, "last"), holding(pages, "time step")), pages, 10);
+  assert.ok(again.get("gradients") > again.get("outputs"), [...again]);
+});
+
+test("the topic is the rarest word that pages have, not a reader's word that none has", () => {
+  // 时刻 is on no page (it means 时间步): the title with 双向, the rarest word pages have, counts.
+  const pages = tenPages(
+    {
+      bidirectional: ["时间步 双向", "双向"],
+      explainer: ["时间步 双向双向双向", ""],
+      ...Object.fromEntries(["a", "b", "c", "d"].map((doc) => [doc, ["时间步 双向", ""]])),
+    },
+    "时间步",
+  );
+  const groups = [["时刻", "时间步"], ["双向"]];
+  const scores = scorePages(groups, found([{}, holding(pages, "时间步")], holding(pages, "双向")), pages, 10);
+  assert.ok(scores.get("bidirectional") > scores.get("explainer"), [...scores]);
+});
+
+test("a phrase counts in a section title only where one title has it whole", () => {
+  // Sphinx says a title of the page has "time" and one has "step": not the phrase "time step".
+  const pages = new Map([
+    ["gradients", { ...page("time step words words", ""), sections: "through time\none step back\n" }],
+    ["outputs", { ...page("time step time step", ""), sections: "shapes\n" }],
+    ["glossary", { ...page("time step", ""), sections: "time step\n" }],
+  ]);
+  for (const doc of ["a", "b", "c", "d", "e", "f", "g"]) pages.set(doc, { ...page("words"), sections: "" });
+  const scores = scorePages([["time step"]], found({ gradients: 15, outputs: 5, glossary: 15 }), pages, 10);
+  assert.ok(scores.get("outputs") > scores.get("gradients"), [...scores]);
+  assert.ok(scores.get("glossary") > scores.get("outputs"), [...scores]);
 });

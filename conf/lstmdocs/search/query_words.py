@@ -49,7 +49,10 @@ def read_words(table: dict) -> dict:
     bad = [
         pattern
         for pattern in define
-        if not isinstance(pattern, str) or pattern != pattern.lower() or pattern.count("*") != 1 or not pattern.strip("* ")
+        if not isinstance(pattern, str)
+        or pattern != pattern.lower()
+        or pattern.count("*") != 1
+        or not pattern.strip("* ")
     ]
     if bad:
         raise ConfigError(f"definition patterns must be lower case, with one '*' and words beside it: {bad}")
