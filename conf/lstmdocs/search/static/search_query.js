@@ -10,15 +10,22 @@
  * - skips the words of ``skip`` (added to Sphinx's stop words);
  * - leaves out the other words the search index lacks, as long as one word is left
  *   (``keepKnown``, in the ``splitQuery`` that searchtools.js calls);
+ * - matches titles and index entries (the glossary's terms) with a definition question's
+ *   subject ("what is X", "X 是什么", "什么是X": ``define``; ``subjectOf``, ``topicOf``), as
+ *   the bare word does: Sphinx matches them with the query's whole text;
+ * - reads the words of an English glossary term of two words or more as one word, a phrase
+ *   ("time step": ``phrasesIn``), as the Chinese index holds its terms whole;
  * - reads each word as itself or any of its ``means`` words: 时刻 as 时间步, 变长 as
- *   打包 or 填充 (``groupsOf``), and requires every word, Chinese words of two characters
- *   too (Sphinx let words shorter than three characters go missing); when no page has
- *   them all, the pages that miss the fewest (``answering``);
- * - ranks those pages by how often they use each word (BM25, in the page
- *   texts that search_snippets.js loads), more for the words of their title and section
- *   titles (``scorePages``).
+ *   打包 or 填充 (``meansFor``, ``groupsOf``; the key the word is or inflects, not a longer
+ *   one that stems as it does: state is not stateful), and requires every word, Chinese
+ *   words of two characters too (Sphinx let words shorter than three characters go
+ *   missing); when no page has them all, the pages that miss the fewest (``answering``);
+ * - ranks those pages by how often they use each word (BM25, in the page texts that
+ *   search_snippets.js loads), each word at its own weight, and more for the words of their
+ *   title and section titles, as much as those hold the query's topic (``scorePages``).
  *
- * It replaces Search.performTermsSearch, calling Sphinx's own for each word: Sphinx still
+ * It replaces Search.performTermsSearch, calling Sphinx's own for each word, and wraps
+ * Search._parseQuery (the query text of a definition question): Sphinx still
  * decides which pages hold a word (whole, or within a longer word). Results found by
  * title or index entry (the glossary) are Sphinx's, as before; a page's text score stays
  * below theirs. Loaded on the search page of both languages (query_words.py), after
