@@ -196,7 +196,6 @@ const SearchQuery = (() => {
       ),
     );
     const idf = df.map((counts) => counts.map((count) => Math.min(weightOf(count), weightOf(counts[0]))));
-    // The topic's weight: the largest of the words that pages have (时刻, which none has, aside).
     // A group's weight: that of its weightiest word that pages have (时刻, which none has, aside).
     const weight = idf.map((weights, g) => Math.max(0, ...weights.filter((_, w) => df[g][w] > 0)));
     const topic = Math.max(0, ...weight); // the query's topic: its rarest group
