@@ -245,3 +245,43 @@ test("a phrase counts in a section title only where one title has it whole", () 
   assert.ok(scores.get("outputs") > scores.get("gradients"), [...scores]);
   assert.ok(scores.get("glossary") > scores.get("outputs"), [...scores]);
 });
+
+test("a reader's word weighs by the pages that say it, not by those that have its stem", () => {
+  // "stateful" stems to "state", which every page has: Sphinx finds it everywhere. It weighs as
+  // the one page that says "stateful", and its means word "carrying" keeps its weight.
+  const pages = tenPages(
+    {
+      whichTensor: ["stateful carrying lstm", ""],
+      carryState: ["carrying lstm", ""],
+      fromD2l: ["state lstm lstm lstm", ""],
+    },
+    "state",
+  );
+  const everywhere = Object.fromEntries([...pages.keys()].map((doc) => [doc, 5]));
+  const scores = scorePages(
+    [["stateful", "carrying"], ["lstm"]],
+    found([everywhere, holding(pages, "carrying")], holding(pages, "lstm")),
+    pages,
+    10,
+  );
+  assert.ok(scores.get("whichTensor") > scores.get("fromD2l"), [...scores]);
+  assert.ok(scores.get("carryState") > scores.get("fromD2l"), [...scores]);
+});
+
+test("the site's words for one reader's word count as that one word, at the best of them", () => {
+  // 变长 means 打包 or 填充: a page that says both is not about two of the query's words.
+  const pages = tenPages(
+    {
+      packed: ["打包 打包 打包 序列", ""],
+      mixed: ["打包 填充 序列 序列", ""],
+    },
+    "序列",
+  );
+  const scores = scorePages(
+    [["变长", "打包", "填充"], ["序列"]],
+    found([{}, holding(pages, "打包"), holding(pages, "填充")], holding(pages, "序列")),
+    pages,
+    10,
+  );
+  assert.ok(scores.get("packed") > scores.get("mixed"), [...scores]);
+});
