@@ -64,9 +64,11 @@ def first_pages(results, top: int = TOP) -> list[str]:
     return [path for path, _ in results[:top]]
 
 
-def cases(table: dict) -> list[tuple[str, str]]:
-    """(query, page) of a language's table and of its questions."""
-    return [(query, page) for query, page in table.items() if isinstance(page, str)] + list(table["questions"].items())
+def cases(table: dict) -> list[tuple[str, str | list[str]]]:
+    """(query, page or pages) of a language's table and of its questions."""
+    return [(query, page) for query, page in table.items() if not isinstance(page, dict)] + list(
+        table["questions"].items()
+    )
 
 
 CASES = [(language, query, expected) for language in QUERIES for query, expected in cases(QUERIES[language])]
@@ -75,8 +77,31 @@ CASES = [(language, query, expected) for language in QUERIES for query, expected
 @pytest.mark.parametrize(("language", "query", "expected"), CASES, ids=[f"{lang}:{q}" for lang, q, _ in CASES])
 def test_query_finds_its_page_in_the_first_three(search_page, site_url, language, query, expected):
     results = search(search_page, site_url, language, query)
-    assert expected in first_pages(results), f"{language} {query!r}: {expected} not in the first {TOP}: {results[:5]}"
+    pages = [expected] if isinstance(expected, str) else expected
+    assert set(pages) & set(first_pages(results)), (
+        f"{language} {query!r}: {expected} not in the first {TOP}: {results[:5]}"
+    )
     assert search_page.log.console_errors == [] and search_page.log.third_party == []
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "wrong"),
+    [
+        ("en", "how do I get the last time step", "gallery/plot_gradients_through_time.html"),
+        ("zh_CN", "最后一个时刻的隐藏状态", "gallery/plot_gradients_through_time.html"),
+    ],
+)
+def test_a_title_with_a_common_word_of_the_query_does_not_win_it(search_page, site_url, language, query, wrong):
+    """The gradients example's title has "last" (最后) and "time" (时间步), apart: it is no answer to a
+    question about the last time step, though it won that query once (a title bonus for any word)."""
+    found = first_pages(search(search_page, site_url, language, query))
+    assert wrong not in found, found
+
+
+def test_a_query_accepts_one_page_or_a_short_list():
+    lists = {query: pages for _, query, pages in CASES if not isinstance(pages, str)}
+    assert all(len(set(pages)) == len(pages) == 2 for pages in lists.values()), lists
+    assert len(lists) <= 3, f"more than a few queries accept several pages: {sorted(lists)}"
 
 
 def test_query_list_is_big_enough_in_both_languages():

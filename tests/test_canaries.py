@@ -96,6 +96,13 @@ SEARCHTOOLS_NEEDS = {
     'docNames[file], titles[file], "", null, score, filenames[file], SearchResultKind.text,': "the results search_query.js rescores",
     "title: 15, partialTitle: 7, // query found in terms term: 5, partialTerm: 2,": "search_query.js: 7 or more means a title has the word",
     "const score = Math.round((100 * queryLower.length) / entry.length);": "index entries (50 or more) stay above text results (14 at most)",
+    "const queryLower = query.toLowerCase().trim();": (
+        "search_query.js gives a definition question's subject as the query text that titles and index entries match"
+    ),
+    "entry.includes(queryLower) && queryLower.length >= entry.length / 2": "index entries match the whole query text",
+    "const allTitles = Search._index.alltitles;": "search_query.js reads each page's section titles from alltitles",
+    "for (const [file, id] of foundTitles)": "alltitles: title -> [file, anchor] (search_query.js's sectionsOf)",
+    "const indexEntries = Search._index.indexentries;": "search_query.js reads the English glossary's phrases there",
     "} else if (showSearchSummary) fetch(requestUrl)": "no download per result once search_snippets.js sets SHOW_SEARCH_SUMMARY false",
     "linkEl.href = linkUrl + anchor;": "search_snippets.js finds a result's page and anchor in its link",
     "Search.output.appendChild(listItem);": "search_snippets.js adds each snippet when its result is added",

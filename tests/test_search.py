@@ -159,7 +159,7 @@ def test_the_search_page_names_the_texts_file_and_holds_the_query_words(app):
     data = (app.outdir / snippets.FILENAME).read_bytes()
     assert f'data-texts="searchtexts.js?v={hashlib.sha256(data).hexdigest()[:8]}"' in html
     words = json.loads(re.search(r"const SEARCH_WORDS = (.*?);</script>", html)[1])
-    assert words == {"skip": ["which"], "means": {"timestep": ["step"]}}
+    assert words == {"skip": ["which"], "means": {"timestep": ["step"]}, "define": ["what is *"]}
     assert "searchtexts" not in (app.outdir / "index.html").read_text(encoding="utf-8")
 
 
@@ -185,12 +185,18 @@ def test_query_words_are_checked():
     assert query_words.read_words({"skip": ["的", "what"], "means": {"时刻": ["时间步"]}}) == {
         "skip": ["what", "的"],
         "means": {"时刻": ["时间步"]},
+        "define": [],
     }
+    assert query_words.read_words({"define": ["what is *", "*是什么"]})["define"] == ["what is *", "*是什么"]
     for bad in (
         {"skip": ["What"]},
         {"skip": ["two words"]},
         {"means": {"时刻": []}},
         {"skip": ["x"], "means": {"x": ["y"]}},
+        {"define": ["what is"]},
+        {"define": ["* is *"]},
+        {"define": ["What is *"]},
+        {"define": ["*"]},
     ):
         with pytest.raises(ConfigError):
             query_words.read_words(bad)

@@ -6,7 +6,9 @@ site never uses (时刻, where the site says 时间步) empties the result list.
 TOML file (``search_words`` in conf.py), a table per language:
 
 - ``skip``: words that name no topic; they join Sphinx's stop words;
-- ``means``: a word readers type -> the site's words for it (any of them answers for it).
+- ``means``: a word readers type -> the site's words for it (any of them answers for it);
+- ``define``: definition questions (``what is *``, ``*是什么``): such a question matches titles
+  and index entries by its subject (``*``), as the bare word does.
 
 A Chinese build adds each synonym of a glossary term (``lstmdocs.search.zh_search``): it
 means the glossary's term. The search page of each edition gets the words as data (an
@@ -43,7 +45,22 @@ def read_words(table: dict) -> dict:
     empty = sorted(word for word, targets in means.items() if not targets or word in targets)
     if empty:
         raise ConfigError(f"search words that mean nothing else: {empty}")
-    return {"skip": sorted(set(skip)), "means": {word: list(means[word]) for word in sorted(means)}}
+    define = table.get("define", [])
+    bad = [
+        pattern
+        for pattern in define
+        if not isinstance(pattern, str)
+        or pattern != pattern.lower()
+        or pattern.count("*") != 1
+        or not pattern.strip("* ")
+    ]
+    if bad:
+        raise ConfigError(f"definition patterns must be lower case, with one '*' and words beside it: {bad}")
+    return {
+        "skip": sorted(set(skip)),
+        "means": {word: list(means[word]) for word in sorted(means)},
+        "define": list(define),
+    }
 
 
 def with_glossary_synonyms(words: dict, glossary: dict[str, list[str]]) -> dict:
@@ -55,7 +72,7 @@ def with_glossary_synonyms(words: dict, glossary: dict[str, list[str]]) -> dict:
                 targets = means.setdefault(synonym, [])
                 if term not in targets:
                     targets.append(term)
-    return {"skip": words["skip"], "means": {word: means[word] for word in sorted(means)}}
+    return {**words, "means": {word: means[word] for word in sorted(means)}}
 
 
 def words_for(app: Sphinx) -> dict:
