@@ -127,7 +127,7 @@ def run_lint(session: nox.Session) -> None:
     session.run("ruff", "format", "--check", ".")
     session.run("sphinx-lint", "examples")  # reST in gallery scripts; MyST pages are parsed by -nW builds
     # The site's JavaScript: Biome, pinned in package.json / package-lock.json (configured in biome.jsonc).
-    session.run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error", external=True)
+    install_node_packages(session)  # once per lock file: `nox -s tests` has installed them already
     session.run("node_modules/.bin/biome", "ci", "--error-on-warnings", "--colors=off", ".", external=True)
 
 
