@@ -20,6 +20,7 @@ scrolls, should it still be wider than the screen, rather than shrinking the fig
 """
 
 import gc
+import logging
 import math
 import textwrap
 import warnings
@@ -74,6 +75,9 @@ def reset(gallery_conf, fname) -> None:
     device.quiet_projection_note()
     for note in FRAMEWORK_NOTES:
         warnings.filterwarnings("ignore", note)
+    # onnxscript's optimizer logs each constant it cannot fold in plot_onnx.py's projected export
+    # ("Evaluation failed: ..."), ten lines the page's text already sums up
+    logging.getLogger("onnxscript.optimizer").setLevel(logging.ERROR)
     matplotlib.rcParams["svg.fonttype"] = "none"
     matplotlib.rcParams["svg.hashsalt"] = "lstmdocs"  # stable ids: reproducible SVG
     matplotlib.rcParams["savefig.transparent"] = True  # no white box on a dark page
