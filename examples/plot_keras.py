@@ -70,6 +70,7 @@ keras_last = converted(keras.layers.LSTM(H), keras_weights(lstm))(input).detach(
 assert keras_last.shape == (N, H)
 assert torch.allclose(keras_last, h_n[-1], atol=TOLERANCE, rtol=0) and torch.equal(h_n[-1], output[:, -1])
 
+
 # %%
 # ``keras.layers.Bidirectional`` runs a second LSTM over the reversed sequence; in
 # PyTorch the backward weights carry the suffix ``_reverse``.

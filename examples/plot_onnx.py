@@ -93,7 +93,8 @@ def onnx_weights(module, layer):
     W, R, B = [], [], []
     for suffix in suffixes:
         w_ih, w_hh, b_ih, b_hh = (
-            getattr(module, f"{name}_{suffix}").detach().cpu() for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
+            getattr(module, f"{name}_{suffix}").detach().cpu()
+            for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
         )
         W.append(blocks(w_ih))
         R.append(blocks(w_hh))

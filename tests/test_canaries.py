@@ -672,8 +672,12 @@ def test_paddle_still_pins_the_opt_einsum_that_torch_and_jax_run_with():
     import jax.numpy as jnp
     import torch
 
-    pinned = [r.replace(" ", "") for r in requires("paddlepaddle") if r.startswith("opt_einsum") or r.startswith("opt-einsum")]
-    assert pinned == ["opt_einsum==3.3.0"], f"paddlepaddle now requires {pinned}: drop or update the pin in requirements/site.txt"
+    pinned = [
+        r.replace(" ", "") for r in requires("paddlepaddle") if r.startswith("opt_einsum") or r.startswith("opt-einsum")
+    ]
+    assert pinned == ["opt_einsum==3.3.0"], (
+        f"paddlepaddle now requires {pinned}: drop or update the pin in requirements/site.txt"
+    )
     assert version("opt_einsum") == "3.3.0"
     # torch plans its einsum contractions with opt_einsum when it can import it; jax always does
     assert torch.backends.opt_einsum.is_available() and torch.backends.opt_einsum.enabled

@@ -26,7 +26,10 @@ ONNX_WEIGHTS = ("plot_onnx.py", "assert np.array_equal(theirs, ours)")
 BACKING = {
     ("Layout by default", "PyTorch"): (
         "time first; `batch_first=True`",
-        [("plot_layouts.py", "assert out_sf.shape == (L, N, H)"), ("plot_layouts.py", "assert out_bf.shape == (N, L, H)")],
+        [
+            ("plot_layouts.py", "assert out_sf.shape == (L, N, H)"),
+            ("plot_layouts.py", "assert out_bf.shape == (N, L, H)"),
+        ],
     ),
     ("Layout by default", "Keras 3"): ("batch first only", [KERAS]),
     ("Layout by default", "Flax nnx"): (
@@ -86,10 +89,16 @@ BACKING = {
     ("Layers and directions", "Flax nnx"): ("one `nnx.Bidirectional` a layer", [FLAX]),
     ("Layers and directions", "ONNX Runtime"): (
         "one `LSTM` node a layer",
-        [("plot_onnx.py", "assert len(lstm_nodes) == lstm.num_layers"), ("plot_onnx.py", 'a["direction"] == b"bidirectional"')],
+        [
+            ("plot_onnx.py", "assert len(lstm_nodes) == lstm.num_layers"),
+            ("plot_onnx.py", 'a["direction"] == b"bidirectional"'),
+        ],
     ),
     ("Layers and directions", "Paddle"): ('`num_layers`, `direction="bidirect"`', [PADDLE]),
-    ("Projection", "PyTorch"): ("`proj_size`", [("plot_paddle.py", "assert largest_difference(ours, theirs) <= TOLERANCE")]),
+    ("Projection", "PyTorch"): (
+        "`proj_size`",
+        [("plot_paddle.py", "assert largest_difference(ours, theirs) <= TOLERANCE")],
+    ),
     ("Projection", "Keras 3"): (
         "none: `proj_size` is refused",
         [("plot_keras.py", 'assert refused is not None and "proj_size" in str(refused)')],
@@ -97,7 +106,10 @@ BACKING = {
     ("Projection", "Flax nnx"): ("none in its cells", [("plot_flax.py", "assert not about_projection")]),
     ("Projection", "ONNX Runtime"): (
         "not exported: one exporter refuses, the other's model does not load",
-        [("plot_onnx.py", 'assert refused is not None and "projections" in str(refused)'), ("plot_onnx.py", "assert loaded is not None")],
+        [
+            ("plot_onnx.py", 'assert refused is not None and "projections" in str(refused)'),
+            ("plot_onnx.py", "assert loaded is not None"),
+        ],
     ),
     ("Projection", "Paddle"): (
         "`proj_size`: copy cell by cell, not by name",
@@ -132,7 +144,9 @@ def table() -> dict[tuple[str, str], str]:
 @cache
 def assertions(example: str) -> list[str]:
     source = (ROOT / "examples" / example).read_text(encoding="utf-8")
-    return [ast.get_source_segment(source, node) for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Assert)]
+    return [
+        ast.get_source_segment(source, node) for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Assert)
+    ]
 
 
 def test_every_entry_of_the_table_names_its_backing_and_reads_as_when_it_was_checked():
