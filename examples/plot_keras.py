@@ -72,6 +72,27 @@ assert torch.allclose(keras_last, h_n[-1], atol=TOLERANCE, rtol=0) and torch.equ
 
 
 # %%
+# Back to PyTorch is as short: ``W_ih`` is the kernel transposed, ``W_hh`` the recurrent
+# kernel transposed, and Keras's one bias goes into ``bias_ih`` with ``bias_hh`` zero.
+def torch_state_from_keras(keras_layer, suffix="l0"):
+    kernel, recurrent_kernel, bias = (torch.from_numpy(w) for w in keras_layer.get_weights())
+    return {
+        f"weight_ih_{suffix}": kernel.T,
+        f"weight_hh_{suffix}": recurrent_kernel.T,
+        f"bias_ih_{suffix}": bias,
+        f"bias_hh_{suffix}": torch.zeros_like(bias),
+    }
+
+
+back = nn.LSTM(H_in, H, batch_first=True)
+back.load_state_dict(torch_state_from_keras(keras_lstm))
+with torch.no_grad():
+    back_output, _ = back(input)
+print(f"output: largest difference {(back_output - output).abs().max().item():.1e}")
+assert torch.allclose(back_output, output, atol=TOLERANCE, rtol=0)
+
+
+# %%
 # ``keras.layers.Bidirectional`` runs a second LSTM over the reversed sequence; in
 # PyTorch the backward weights carry the suffix ``_reverse``.
 # With ``return_sequences=True, return_state=True`` it returns five tensors,

@@ -63,6 +63,19 @@ for name, ours, theirs in [("output", out, output), ("h_n", h, h_n), ("c_n", c, 
     assert largest_difference(ours, theirs) <= TOLERANCE
 
 # %%
+# Back to PyTorch, without a projection, is a load by name too, of Paddle's flat
+# names (not its cells' names):
+restored = nn.LSTM(H_in, H, num_layers=2, bidirectional=True, batch_first=True)
+restored.load_state_dict(
+    {k: torch.from_numpy(v.numpy()) for k, v in paddle_lstm.state_dict().items() if ".cell_" not in k}
+)
+with torch.no_grad():
+    restored_output, _ = restored(input, (h_0, c_0))
+assert torch.equal(restored_output, output)
+
+# %%
+# The same weights give PyTorch the same numbers: :claim:`restored_output == output`, bit for bit.
+#
 # With a projection, ``proj_size`` :math:`P = 2`, PyTorch adds ``weight_hr_l0``
 # :math:`(P, H)` after ``bias_hh_l0``; Paddle keeps its projection, ``weight_ho``
 # :math:`(H, P)`, under the cell's name only, so from ``weight_ih_l0_reverse`` on its
