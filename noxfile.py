@@ -183,14 +183,16 @@ def copied(session: nox.Session) -> None:
     """Run the code readers copy from the built site, page by page: -- --torch VERSION (default: the pinned one).
 
     The session's environment holds that torch and what the pages import (numpy, matplotlib,
-    keras), nothing of the site; pip replaces its torch when another version is asked for.
+    keras and the other frameworks' examples' packages), nothing of the site; pip replaces its
+    torch when another version is asked for.
     Other arguments go to tools/copied_code.py (--page, --language, --site).
     """
     args = list(session.posargs)
     if "--torch" not in args:
         args += ["--torch", pinned("torch")[0].split("==")[1]]
     torch = args[args.index("--torch") + 1]
-    session.install(f"torch=={torch}", *pinned("numpy", "matplotlib", "keras", "beautifulsoup4"))
+    frameworks = ("keras", "jax[cpu]", "flax", "onnx", "onnxruntime", "onnxscript", "paddlepaddle", "opt_einsum")
+    session.install(f"torch=={torch}", *pinned("numpy", "matplotlib", "beautifulsoup4", *frameworks))
     session.run("python", "-m", "tools.copied_code", *args)
 
 

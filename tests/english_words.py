@@ -17,7 +17,10 @@ SITE_NAME = "nn.LSTM: output, h_n, c_n"
 NAMES = set(
     "LSTM GRU RNN PyTorch Keras NumPy CUDA cuDNN cuBLAS CPU GPU TF32 Ampere Mersenne Twister Philox "
     "Adam JavaScript Python Jupyter notebook Sphinx Sphinx-Gallery bug doctest sigmoid dropout Dropout "
-    "detach kernel recurrent Furo torch tanh Home End Enter".split()
+    "detach kernel recurrent Furo torch tanh Home End Enter "
+    # the frameworks page and examples: products, and a name an API gives a thing (Keras's
+    # Bidirectional, which gallery tooltips show without its code markup)
+    "JAX Flax ONNX Runtime PaddlePaddle Paddle TorchScript Bidirectional".split()
 )
 ATTRIBUTES = ("aria-label", "title", "alt", "placeholder", "data-tooltip", "tooltip")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")

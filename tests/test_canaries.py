@@ -667,3 +667,25 @@ def test_sphinx_search_still_says_no_results_through_the_sentence_search_html_re
         f"{SPHINX}: doctools.js no longer looks translations up in Documentation.TRANSLATIONS: follow the change in "
         "conf/templates/search.html."
     )
+
+
+def test_paddle_still_pins_the_opt_einsum_that_torch_and_jax_run_with():
+    """requirements/site.txt pins opt_einsum==3.3.0 because paddlepaddle requires exactly that
+    (pip would otherwise install it over jax's newer one). When paddle stops pinning it, drop our pin."""
+    from importlib.metadata import requires, version
+
+    import jax.numpy as jnp
+    import torch
+
+    pinned = [
+        r.replace(" ", "") for r in requires("paddlepaddle") if r.startswith("opt_einsum") or r.startswith("opt-einsum")
+    ]
+    assert pinned == ["opt_einsum==3.3.0"], (
+        f"paddlepaddle now requires {pinned}: drop or update the pin in requirements/site.txt"
+    )
+    assert version("opt_einsum") == "3.3.0"
+    # torch plans its einsum contractions with opt_einsum when it can import it; jax always does
+    assert torch.backends.opt_einsum.is_available() and torch.backends.opt_einsum.enabled
+    a, b, c = torch.arange(6.0).view(2, 3), torch.arange(12.0).view(3, 4), torch.arange(8.0).view(4, 2)
+    assert torch.equal(torch.einsum("ij,jk,kl->il", a, b, c), a @ b @ c)
+    assert (jnp.einsum("ij,jk,kl->il", a.numpy(), b.numpy(), c.numpy()) == (a @ b @ c).numpy()).all()

@@ -14,9 +14,10 @@ LANGUAGE_LABELS = {"en": "English", "zh_CN": "简体中文"}
 LANGUAGES = tuple(LANGUAGE_LABELS)
 
 # What a build leaves that readers never need: Sphinx's rebuild bookkeeping, page
-# sources, myst-nb's executed notebooks and execution cache. Not deployed, and not
+# sources, myst-nb's executed notebooks and execution cache, and furo's source maps (for
+# the theme's own developers' browser tools, 219 KiB a site). Not deployed, and not
 # compared when two builds are checked for identical bytes.
-NOT_DEPLOYED = (".buildinfo", ".buildinfo.bak", ".doctrees", "_sources", "jupyter_execute", ".jupyter_cache")
+NOT_DEPLOYED = (".buildinfo", ".buildinfo.bak", ".doctrees", "_sources", "jupyter_execute", ".jupyter_cache", "*.map")
 
 # Pages of each edition that no source page of docs/ or examples/ makes: Sphinx's index and
 # search page, and the gallery's index (from examples/GALLERY_HEADER.rst).

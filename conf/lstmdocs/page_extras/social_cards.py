@@ -78,6 +78,26 @@ def remove_older_cards(folder: Path, card: str) -> None:
             older.unlink()
 
 
+CARD_COLOURS = 64  # a card is text in a few greys and the logo: 64 colours look the same, at a quarter of the bytes
+
+
+def to_palette(card: Path) -> None:
+    """The card as matplotlib drew it (RGBA, about 75 KB) saved again with a palette (about 20 KB).
+
+    The site's size limit (tools/page_weight.py) counts every card. A card already saved so
+    (kept from an earlier build) is left as it is, so its bytes do not change from build to build.
+    """
+    from PIL import Image
+
+    if not card.is_file():
+        return
+    with Image.open(card) as image:
+        if image.mode != "RGBA":
+            return
+        paletted = image.convert("RGB").quantize(colors=CARD_COLOURS, method=Image.Quantize.FASTOCTREE)
+    paletted.save(card, "PNG", optimize=True)
+
+
 def _wrapping_cards(social_card_for_page):
     """sphinxext-opengraph's card maker, given titles and descriptions already broken into lines."""
 
@@ -89,6 +109,7 @@ def _wrapping_cards(social_card_for_page):
             **kwargs,
         )
         remove_older_cards(Path(kwargs["outdir"]) / CARDS, url.rsplit("/", 1)[-1])
+        to_palette(Path(kwargs["outdir"]) / CARDS / url.rsplit("/", 1)[-1])
         return url
 
     social_card_for_page_wrapped.wrapped = social_card_for_page

@@ -3,8 +3,9 @@
 ``reset`` runs before every example: on the device ``lstmdocs.running.device`` chooses, on
 one thread (the tensors are tiny; on a busy machine OpenMP threads spin and make the
 gallery many times slower), with deterministic algorithms, without the CPU backend's
-note about projections, and with what is alive before it left out of later garbage
-collections. It sets no seed: every example seeds torch itself after its imports, as
+note about projections or the other frameworks' notes about their insides
+(``FRAMEWORK_NOTES``, which sphinx-gallery would print on the page), and with what is
+alive before it left out of later garbage collections. It sets no seed: every example seeds torch itself after its imports, as
 a reader running it alone needs (``tests/test_gallery.py`` runs each so).
 ``svg_scraper`` saves figures, and so the thumbnails made from them, as SVG with text
 kept as text, so Chinese labels render with the reader's fonts, on a transparent
@@ -19,8 +20,10 @@ scrolls, should it still be wider than the screen, rather than shrinking the fig
 """
 
 import gc
+import logging
 import math
 import textwrap
+import warnings
 from pathlib import Path
 
 import matplotlib
@@ -42,8 +45,24 @@ READING_ORDER = (
     "plot_carry_state.py",
     "plot_gradients_through_time.py",
     "plot_gru_rnn.py",
-    "plot_keras.py",
     "plot_classifier.py",
+    "plot_keras.py",  # the same LSTM in other frameworks, conventions table: docs/reference/frameworks.md
+    "plot_flax.py",
+    "plot_onnx.py",
+    "plot_paddle.py",
+)
+
+
+# What the other frameworks' examples make their libraries say, which sphinx-gallery would print
+# on the page, with this machine's paths: notes about their own insides, nothing a reader acts on.
+# A reader running the script alone still sees them.
+FRAMEWORK_NOTES = (
+    "The tensor attributes self._flat_weights",  # torch.onnx.export of an nn.LSTM
+    r"`isinstance\(treespec, LeafSpec\)` is deprecated",  # torch.onnx.export
+    "You are using the legacy TorchScript-based ONNX export",  # plot_onnx.py's dynamo=False, on purpose
+    "Exporting a model to ONNX with a batch_size other than 1",  # the same legacy exporter
+    "No ccache found",  # importing paddle
+    "Skip loading for",  # paddle's set_state_dict; plot_paddle.py records and prints the ones that matter
 )
 
 
@@ -54,6 +73,11 @@ def reset(gallery_conf, fname) -> None:
     torch.set_num_threads(1)  # tiny tensors: more threads only add overhead (and spin on shared cores)
     torch.use_deterministic_algorithms(True, warn_only=True)
     device.quiet_projection_note()
+    for note in FRAMEWORK_NOTES:
+        warnings.filterwarnings("ignore", note)
+    # onnxscript's optimizer logs each constant it cannot fold in plot_onnx.py's projected export
+    # ("Evaluation failed: ..."), ten lines the page's text already sums up
+    logging.getLogger("onnxscript.optimizer").setLevel(logging.ERROR)
     matplotlib.rcParams["svg.fonttype"] = "none"
     matplotlib.rcParams["svg.hashsalt"] = "lstmdocs"  # stable ids: reproducible SVG
     matplotlib.rcParams["savefig.transparent"] = True  # no white box on a dark page
